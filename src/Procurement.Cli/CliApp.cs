@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Procurement.Cli.Commands;
+using Procurement.Data;
+using Procurement.Data.Identity;
+
+namespace Procurement.Cli;
+
+/// <summary>The operators' tool. Reads the same configuration as the web app: appsettings.json, environment.</summary>
+public static class CliApp
+{
+    public const string Usage =
+        """
+        Användning: procurement <kommando> [alternativ]
+
+        Kommandon:
+          migrate                        Uppdatera databasen (migrationer och referensdata). Kan köras hur många gånger som helst.
+          create-user --email E --role R --organisation O [--name N]
+                                         Skapa en användare med ett engångslösenord som skrivs ut.
+                                         R: Administrator, ProcurementOfficer, MunicipalityRepresentative eller Supplier.
+                                         O: kommunkod (0380), R + länskod för region (R03), organisationsnummer eller exakt namn.
+          create-organisation --kind K --name N --number NNNNNN-NNNN
+                                         Lägg till en inköpscentral (K: CentralPurchasingBody) eller leverantör (K: Supplier).
+          seed-demo [--reset-passwords]  Skapa demoorganisationer och ett demokonto per roll. Lösenorden skrivs ut en gång.
+          backup --out FIL [--force]     Säkerhetskopiera SQLite-databasen till FIL och kontrollera kopian.
+          help                           Visa den här texten.
+
+        Databas: Database__Provider (Sqlite eller SqlServer) och ConnectionStrings__Procurement.
+        Utan inställningar används data/procurement.db i arkivets rot, samma fil som webbappen.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        IReadOnlyDictionary<string, string?>? configurationOverrides = null)
+    {
+        try
+        {
+            var command = CommandLine.Parse(args);
+            if (command.Verb is "help" or "--help" or "-h")
+            {
+                await output.WriteLineAsync(Usage);
+                return 0;
+            }
+
+            using var host = BuildHost(configurationOverrides);
+            var services = host.Services;
+            return command.Verb switch
+            {
+                "migrate" => await MigrateCommand.RunAsync(command, services, output),
+                "create-user" => await CreateUserCommand.RunAsync(command, services, output),
+                "create-organisation" => await CreateOrganisationCommand.RunAsync(command, services, output),
+                "seed-demo" => await SeedDemoCommand.RunAsync(command, services, output),
+                "backup" => await BackupCommand.RunAsync(command, services, output),
+                _ => throw new UsageException($"Okänt kommando: {command.Verb}"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"Fel: {ex.Message}");
+            await error.WriteLineAsync();
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+        catch (CommandException ex)
+        {
+            await error.WriteLineAsync($"Fel: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException or IOException)
+        {
+            await error.WriteLineAsync($"Fel: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static IHost BuildHost(IReadOnlyDictionary<string, string?>? overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Environment.CurrentDirectory,
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Logging.ClearProviders(); // the CLI talks to its user itself
+        builder.Services.AddProcurementData();
+        builder.Services.AddIdentityCore<AppUser>(IdentitySetup.ConfigureOptions)
+            .AddRoles<AppRole>()
+            .AddProcurementStores();
+        return builder.Build();
+    }
+}

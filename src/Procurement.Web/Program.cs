@@ -1,0 +1,33 @@
+using Procurement.Data;
+using Procurement.Data.Email;
+using Procurement.Web.Infrastructure;
+
+// `--seed-demo` creates the demo accounts before the app starts (see README); it is not configuration.
+var seedDemo = args.Contains("--seed-demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--seed-demo").ToArray());
+
+builder.AddProcurementLogging();
+builder.Services.AddProcurementData();
+builder.Services.AddProcurementDataProtection();
+builder.Services.AddProcurementIdentity();
+builder.Services.AddProcurementWeb();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
+
+var app = builder.Build();
+
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+
+if (seedDemo)
+{
+    await DemoStartup.SeedAndPrintAsync(app.Services, Console.Out);
+}
+
+app.UseProcurementPipeline();
+DemoStartup.PrintAddressOnStart(app);
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Procurement.Data;
+using Procurement.Domain.Identity;
+using Procurement.Domain.Invitations;
+using Procurement.Web.Features.Invitations;
+
+namespace Procurement.BrowserTests;
+
+/// <summary>
+/// Every page of the app, as the visitor who sees it, passes axe in real Chromium: in Swedish, in English,
+/// and with a refused form on it. A page that is added to the app but not here fails the first test.
+/// </summary>
+public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    /// <summary>Route pattern → who opens it and the address they open.</summary>
+    private static readonly (string Route, string? Role, string Url)[] Sweep =
+    [
+        ("/", null, "/"),
+        ("/", Roles.Administrator, "/"),
+        ("/", Roles.MunicipalityRepresentative, "/"),
+        ("/", Roles.Supplier, "/"),
+        ("/konto/logga-in", null, "/konto/logga-in"),
+        ("/konto/glomt-losenord", null, "/konto/glomt-losenord"),
+        ("/konto/glomt-losenord/skickat", null, "/konto/glomt-losenord/skickat"),
+        ("/konto/aterstall-losenord", null, "/konto/aterstall-losenord?anvandare={user}&kod=kod"),
+        ("/registrera", null, "/registrera"),
+        ("/registrera/skickat", null, "/registrera/skickat"),
+        ("/konto/bekrafta-epost", null, "/konto/bekrafta-epost?anvandare={user}&kod=fel"),
+        ("/konto/skicka-bekraftelse", null, "/konto/skicka-bekraftelse"),
+        ("/inbjudan/{token}", null, "/inbjudan/{token}"),
+        ("/inbjudan/{token}", null, "/inbjudan/okand"),
+        ("/fel/{code:int}", null, "/fel/500"),
+        ("/fel/{code:int}", null, "/finns/inte"),
+        ("/konto", Roles.Supplier, "/konto"),
+        ("/konto/losenord", Roles.Supplier, "/konto/losenord"),
+        ("/konto/tvafaktor", Roles.Supplier, "/konto/tvafaktor"),
+        ("/konto/tvafaktor", Roles.Administrator, "/konto/tvafaktor"),
+        ("/organisationer", Roles.Administrator, "/organisationer"),
+        ("/organisationer", Roles.ProcurementOfficer, "/organisationer?typ=region&lan=&sok="),
+        ("/organisationer/{id:guid}", Roles.Administrator, "/organisationer/{uppsala}"),
+        ("/organisationer/ny", Roles.Administrator, "/organisationer/ny"),
+        ("/inbjudningar", Roles.Administrator, "/inbjudningar"),
+        ("/inbjudningar/ny", Roles.ProcurementOfficer, "/inbjudningar/ny"),
+    ];
+
+    /// <summary>Pages only reachable mid-way through a sign-in; <see cref="The_second_sign_in_step_passes_axe"/> visits them.</summary>
+    private static readonly string[] SignInSteps = ["/konto/logga-in/tvafaktor", "/konto/logga-in/aterstallningskod"];
+
+    [Fact]
+    public void Every_page_of_the_app_is_in_the_sweep()
+    {
+        var pages = browser.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Where(r => r != "/health" && !Path.HasExtension(r) && !r.Contains(":file}", StringComparison.Ordinal))
+            .ToHashSet();
+
+        var swept = Sweep.Select(p => p.Route).Concat(SignInSteps).ToHashSet();
+
+        Assert.True(pages.SetEquals(swept), $"Pages not swept: {string.Join(", ", pages.Except(swept))}; swept but gone: {string.Join(", ", swept.Except(pages))}");
+    }
+
+    [Fact]
+    public async Task Every_page_passes_axe_in_Swedish_and_in_English()
+    {
+        var values = await SampleValuesAsync();
+        var pages = new Dictionary<string, IPage>();
+        foreach (var (_, role, url) in Sweep)
+        {
+            var page = await PageForAsync(role ?? "", pages);
+            var address = values.Aggregate(url, (u, v) => u.Replace(v.Key, v.Value, StringComparison.Ordinal));
+            await page.GotoAsync(address);
+            Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
+            await Pages.AssertAccessibleAsync(page);
+        }
+
+        var english = await browser.NewPageAsync();
+        foreach (var url in new[] { "/", "/konto/logga-in", "/registrera", "/finns/inte" })
+        {
+            await english.GotoAsync(url);
+            if (await english.GetAttributeAsync("html", "lang") == "sv")
+            {
+                await english.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+                await english.WaitForSelectorAsync("html[lang=en]");
+            }
+
+            await Pages.AssertAccessibleAsync(english);
+        }
+    }
+
+    [Fact]
+    public async Task The_second_sign_in_step_passes_axe()
+    {
+        var officer = await browser.App.CreateUserAsync(Roles.ProcurementOfficer);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/konto/logga-in");
+        await page.GetByLabel("E-postadress").FillAsync(officer.Email);
+        await page.GetByLabel("Lösenord").FillAsync(officer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync("**/konto/logga-in/tvafaktor**");
+        await Pages.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Har du inte tillgång till telefonen? Använd en återställningskod." }).ClickAsync();
+        await page.WaitForURLAsync("**/konto/logga-in/aterstallningskod**");
+        await Pages.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Refused_forms_pass_axe_and_tie_each_message_to_its_field()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/registrera");
+        await page.GetByLabel("Organisationsnummer").FillAsync("556677-8898"); // wrong check digit
+        await page.GetByLabel("Företagets namn").FillAsync("Fel Nummer AB");
+        await page.GetByLabel("Ditt namn").FillAsync("Fia Fel");
+        await page.GetByLabel("E-postadress").FillAsync("fia@felnummer.example");
+        await page.GetByLabel("Lösenord", new() { Exact = true }).FillAsync("ett eget och långt lösenord");
+        await page.GetByLabel("Upprepa lösenordet").FillAsync("ett eget och långt lösenord");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera" }).ClickAsync();
+        await page.WaitForSelectorAsync(".error-summary");
+        Assert.Equal("true", await page.GetByLabel("Organisationsnummer").GetAttributeAsync("aria-invalid"));
+        Assert.Contains("OrganisationNumber-error", await page.GetByLabel("Organisationsnummer").GetAttributeAsync("aria-describedby") ?? "", StringComparison.Ordinal);
+        Assert.Contains("kontrollsiffran är fel", await page.InnerTextAsync("#OrganisationNumber-error"), StringComparison.Ordinal);
+        Assert.Equal("Fel Nummer AB", await page.GetByLabel("Företagets namn").InputValueAsync());
+        await Pages.AssertAccessibleAsync(page);
+
+        await Pages.SignInAsync(page, await browser.App.CreateUserAsync(Roles.ProcurementOfficer));
+        await page.GotoAsync("/inbjudningar/ny");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka inbjudan" }).ClickAsync();
+        await page.WaitForSelectorAsync(".error-summary");
+        await Pages.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ange e-postadressen till den du bjuder in." }).ClickAsync();
+        Assert.Equal("Form_Email", await page.EvaluateAsync<string>("document.activeElement.id"));
+    }
+
+    private async Task<IPage> PageForAsync(string role, Dictionary<string, IPage> pages)
+    {
+        if (!pages.TryGetValue(role, out var page))
+        {
+            page = await browser.NewPageAsync();
+            if (role.Length > 0)
+            {
+                await Pages.SignInAsync(page, await browser.App.CreateUserAsync(role, twoFactor: role == Roles.Supplier ? false : null));
+            }
+
+            pages[role] = page;
+        }
+
+        return page;
+    }
+
+    private async Task<Dictionary<string, string>> SampleValuesAsync()
+    {
+        var token = SecretToken.New();
+        var inviter = await browser.App.CreateUserAsync(Roles.Administrator);
+        var uppsala = await browser.App.QueryScalarAsync<Guid>("SELECT id FROM organisations WHERE municipality_code = '0380'");
+        await browser.App.WithServicesAsync(async sp =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            await sp.GetRequiredService<DbSession>().WriteAsync(() => sp.GetRequiredService<InvitationStore>().InsertAsync(
+                new Invitation(Guid.NewGuid(), "ny@uppsala.example", uppsala, Roles.MunicipalityRepresentative, inviter.Id, now, now.AddDays(7), null, null),
+                token, CancellationToken.None));
+            return true;
+        });
+        return new Dictionary<string, string>
+        {
+            ["{token}"] = token,
+            ["{uppsala}"] = uppsala.ToString(),
+            ["{user}"] = inviter.Id.ToString(),
+        };
+    }
+}

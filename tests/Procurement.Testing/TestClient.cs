@@ -1,0 +1,89 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Procurement.Testing;
+
+/// <summary>
+/// An HttpClient that behaves like a browser with forms: it reads the antiforgery token from the page
+/// that holds the form and posts it back with the fields, as eShopOnWeb's functional tests do.
+/// Redirects are not followed, so tests see every 302.
+/// </summary>
+public sealed class TestClient(HttpClient http, CookieContainer cookies) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public CookieContainer Cookies { get; } = cookies;
+
+    /// <summary>The value of a cookie the client holds for the app, or null.</summary>
+    public string? Cookie(string name) => Cookies.GetCookies(new Uri("https://localhost/"))[name]?.Value;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Opens <paramref name="pageUrl"/>, takes the token from the form posting to <paramref name="actionUrl"/>, posts the fields.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string actionUrl, IReadOnlyDictionary<string, string> fields)
+    {
+        var (page, document) = await GetPageAsync(pageUrl);
+        Assert.True(page.IsSuccessStatusCode, $"GET {pageUrl} answered {(int)page.StatusCode}");
+        var form = document.Forms.FirstOrDefault(f => ActionPath(f, pageUrl) == StripQuery(actionUrl))
+            ?? throw new InvalidOperationException($"{pageUrl} has no form posting to {actionUrl}.");
+        return await PostAsync(actionUrl, fields, TokenOf(form));
+    }
+
+    /// <summary>Posts with a token from any form on <paramref name="tokenPageUrl"/> (the layout always has one).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string actionUrl, IReadOnlyDictionary<string, string> fields, string? token = null, string tokenPageUrl = "/")
+    {
+        if (token is null)
+        {
+            var (_, document) = await GetPageAsync(tokenPageUrl);
+            token = document.Forms.Select(TokenOf).FirstOrDefault(t => t.Length > 0)
+                ?? throw new InvalidOperationException($"{tokenPageUrl} has no antiforgery token.");
+        }
+
+        var content = new FormUrlEncodedContent(fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
+        return await Http.PostAsync(actionUrl, content);
+    }
+
+    /// <summary>Password, then the authenticator code where the user has two-factor on.</summary>
+    public async Task SignInAsync(TestUser user, string? returnUrl = null)
+    {
+        var response = await SubmitAsync("/konto/logga-in", "/konto/logga-in", new Dictionary<string, string>
+        {
+            ["Email"] = user.Email,
+            ["Password"] = user.Password,
+            ["ReturnUrl"] = returnUrl ?? "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location!.OriginalString.StartsWith("/konto/logga-in/tvafaktor", StringComparison.Ordinal))
+        {
+            Assert.NotNull(user.AuthenticatorKey);
+            response = await SubmitAsync(response.Headers.Location.OriginalString, "/konto/logga-in/tvafaktor",
+                new Dictionary<string, string> { ["Code"] = Totp.Code(user.AuthenticatorKey!) });
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+    }
+
+    public void Dispose() => Http.Dispose();
+
+    private static string TokenOf(IHtmlFormElement form) =>
+        (form.Elements["__RequestVerificationToken"] as IHtmlInputElement)?.Value ?? "";
+
+    private static string ActionPath(IHtmlFormElement form, string pageUrl)
+    {
+        var action = form.GetAttribute("action");
+        return StripQuery(string.IsNullOrEmpty(action) ? pageUrl : action);
+    }
+
+    private static string StripQuery(string url) => url.Split('?')[0];
+}
