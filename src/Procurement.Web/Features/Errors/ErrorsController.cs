@@ -13,6 +13,7 @@ namespace Procurement.Web.Features.Errors;
 [AllowWithoutTwoFactor]
 [IgnoreAntiforgeryToken]
 [NoTransaction]
+[ErrorPage]
 public sealed class ErrorsController : Controller
 {
     private static readonly int[] Known = [400, 401, 403, 404, 405, 409, 410, 413, 415, 429, 500, 503];

@@ -16,7 +16,8 @@ public sealed class ValidationFilter(ICompositeViewEngine viewEngine) : IActionF
     public void OnActionExecuting(ActionExecutingContext context)
     {
         if (context.ModelState.IsValid || HttpMethods.IsGet(context.HttpContext.Request.Method)
-            || context.ActionDescriptor.EndpointMetadata.OfType<HandlesInvalidModelAttribute>().Any())
+            || context.ActionDescriptor.EndpointMetadata.OfType<HandlesInvalidModelAttribute>().Any()
+            || context.ActionDescriptor.EndpointMetadata.OfType<ErrorPageAttribute>().Any())
         {
             return;
         }
@@ -59,6 +60,13 @@ public sealed class FormViewAttribute(string viewName) : Attribute
 {
     public string ViewName { get; } = viewName;
 }
+
+/// <summary>
+/// An error page, re-executed with the original request's method and form: it shows the error whatever
+/// that form held, so it is never validated, never transactional and never needs an antiforgery token.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ErrorPageAttribute : Attribute;
 
 /// <summary>The action checks <c>ModelState</c> itself (its view needs more than the posted form).</summary>
 [AttributeUsage(AttributeTargets.Method)]
