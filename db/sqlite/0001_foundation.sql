@@ -48,6 +48,7 @@ CREATE TABLE users (
     concurrency_stamp TEXT NOT NULL,
     two_factor_enabled INTEGER NOT NULL DEFAULT 0,
     authenticator_key TEXT NULL,
+    last_totp_step INTEGER NULL,
     lockout_enabled INTEGER NOT NULL DEFAULT 1,
     lockout_end TEXT NULL,
     access_failed_count INTEGER NOT NULL DEFAULT 0,

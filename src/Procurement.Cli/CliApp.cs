@@ -88,6 +88,7 @@ public static class CliApp
 
         builder.Logging.ClearProviders(); // the CLI talks to its user itself
         builder.Services.AddProcurementData();
+        builder.Services.AddProcurementDataProtection(builder.Configuration); // the user store encrypts authenticator keys with it
         builder.Services.AddIdentityCore<AppUser>(IdentitySetup.ConfigureOptions)
             .AddRoles<AppRole>()
             .AddProcurementStores();

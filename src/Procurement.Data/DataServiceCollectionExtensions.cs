@@ -62,15 +62,29 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Data Protection keys in the database, shared by every instance of the app.</summary>
-    public static IServiceCollection AddProcurementDataProtection(this IServiceCollection services)
+    /// <summary>
+    /// Data Protection keys in the database, shared by every instance of the app; encrypted at rest with the
+    /// certificate named by <c>DataProtection:Certificate:Path</c> (and <c>:Password</c>) when one is given.
+    /// </summary>
+    public static IServiceCollection AddProcurementDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection()
+        var builder = services.AddDataProtection()
             .SetApplicationName("Procurement")
             .SetDefaultKeyLifetime(KeyRingMaintenance.KeyLifetime);
+        if (KeyEncryptionCertificate.Load(configuration) is { } certificate)
+        {
+            builder.ProtectKeysWithCertificate(certificate);
+        }
+
         services.AddSingleton<DbXmlRepository>();
         services.AddOptions<KeyManagementOptions>()
-            .Configure<DbXmlRepository>((o, repository) => o.XmlRepository = repository);
+            .Configure<DbXmlRepository>((o, repository) =>
+            {
+                o.XmlRepository = repository;
+                // Keys are made by KeyRingMaintenance (at start-up and ahead of expiry), never lazily inside a
+                // request that may hold the SQLite write lock the key insert would wait for.
+                o.AutoGenerateKeys = false;
+            });
         services.AddHostedService<KeyRingMaintenance>();
         return services;
     }

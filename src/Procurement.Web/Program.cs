@@ -8,12 +8,13 @@ var builder = WebApplication.CreateBuilder(args.Where(a => a != "--seed-demo").T
 
 builder.AddProcurementLogging();
 builder.Services.AddProcurementData();
-builder.Services.AddProcurementDataProtection();
+builder.Services.AddProcurementDataProtection(builder.Configuration);
 builder.Services.AddProcurementIdentity();
 builder.Services.AddProcurementWeb();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
 
 var app = builder.Build();
+PublicLinks.Validate(app.Configuration, app.Environment);
 
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 {

@@ -25,13 +25,21 @@ public sealed class SignInJourneyTests(BrowserApp browser) : IClassFixture<Brows
         Assert.True(await page.Locator("img.qr").IsVisibleAsync());
         await Pages.AssertAccessibleAsync(page);
         var key = (await page.InnerTextAsync("#shared-key")).Replace(" ", "", StringComparison.Ordinal);
-        await page.GetByLabel("Kod från autentiseringsappen").FillAsync(Totp.Code(key));
+        await page.GetByLabel("Kod från autentiseringsappen").FillAsync(AuthenticatorApp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Aktivera tvåfaktorsinloggning" }).ClickAsync();
 
         await page.WaitForSelectorAsync("#recovery-codes");
         Assert.Equal(10, await page.Locator("#recovery-codes li").CountAsync());
         await Pages.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Jag har sparat koderna – fortsätt" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jag har sparat koderna – logga in" }).ClickAsync();
+
+        // A new sign-in, now with the app: the code just used does not work twice, the next one does.
+        await page.GetByLabel("E-postadress").FillAsync(officer.Email);
+        await page.GetByLabel("Lösenord").FillAsync(officer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/konto/logga-in/tvafaktor**");
+        await page.GetByLabel("Kod från autentiseringsappen").FillAsync(AuthenticatorApp.Code(key, stepsAhead: 1));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
 
         await page.WaitForURLAsync(browser.BaseUrl + "/");
         Assert.Contains($"Välkommen, Test {Roles.ProcurementOfficer}", await page.InnerTextAsync("h1"), StringComparison.Ordinal);

@@ -26,6 +26,12 @@ public static class CreateUserCommand
         var role = Roles.All.FirstOrDefault(r => string.Equals(r, roleText, StringComparison.OrdinalIgnoreCase))
             ?? throw new UsageException($"Okänd roll \"{roleText}\". Välj {string.Join(", ", Roles.All)}.");
 
+        var name = command.Optional("name")?.Trim();
+        if (name is { Length: > 200 })
+        {
+            throw new UsageException("--name får ha högst 200 tecken.");
+        }
+
         await services.MigrateDatabaseAsync();
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -47,7 +53,7 @@ public static class CreateUserCommand
         {
             Email = email,
             UserName = email,
-            DisplayName = command.Optional("name") ?? email.Split('@')[0],
+            DisplayName = name ?? email.Split('@')[0],
             OrganisationId = organisation.Id,
             EmailConfirmed = true,
             CreatedAt = provider.GetRequiredService<TimeProvider>().GetUtcNow(),

@@ -34,6 +34,12 @@ public interface ISqlDialect
     /// <summary>True when the exception is a unique-constraint or primary-key violation.</summary>
     bool IsUniqueViolation(DbException exception);
 
+    /// <summary>
+    /// True when the statement lost a race with another transaction (a unique key taken meanwhile, a
+    /// deadlock): nothing is wrong with the input, the user should reload and try again.
+    /// </summary>
+    bool IsConflict(DbException exception);
+
     /// <summary>SQL that lists the user tables, one column "name".</summary>
     string ListTablesSql { get; }
 }

@@ -31,6 +31,8 @@ public sealed class SqliteDialect : ISqlDialect
         exception is SqliteException { SqliteErrorCode: 19 } e
         && (e.SqliteExtendedErrorCode is 2067 or 1555); // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
 
+    public bool IsConflict(DbException exception) => IsUniqueViolation(exception);
+
     public string ListTablesSql =>
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name";
 }

@@ -61,9 +61,13 @@ public sealed class EmailDispatcher(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 var delay = TimeSpan.FromMinutes(Math.Pow(2, email.Attempts));
-                logger.LogWarning(ex, "E-mail {EmailId} could not be delivered (attempt {Attempt})", email.Id, email.Attempts + 1);
+                var givingUp = email.Attempts + 1 >= MaxAttempts;
+                logger.LogWarning(ex, "E-mail {EmailId} could not be delivered (attempt {Attempt}{Final})", email.Id, email.Attempts + 1, givingUp ? ", the last" : "");
+                // A message that will never be sent keeps no single-use links either.
                 await session.ExecuteAsync(
-                    "UPDATE outgoing_emails SET next_attempt_at = @Next, last_error = @Error WHERE id = @Id",
+                    givingUp
+                        ? "UPDATE outgoing_emails SET next_attempt_at = @Next, last_error = @Error, text_body = '', html_body = NULL WHERE id = @Id"
+                        : "UPDATE outgoing_emails SET next_attempt_at = @Next, last_error = @Error WHERE id = @Id",
                     new { email.Id, Next = clock.GetUtcNow() + delay, Error = Truncate(ex.Message, 2000) }, cancellationToken);
             }
         }

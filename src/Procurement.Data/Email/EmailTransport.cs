@@ -18,7 +18,8 @@ public sealed class PickupDirectoryTransport(IOptions<EmailOptions> options) : I
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}.eml";
+        // Sortable to the tick, so a folder listing is the order of sending.
+        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'.'fffffff'Z'}-{Guid.NewGuid():N}.eml";
         var temporary = Path.Combine(Directory, name + ".tmp");
         await message.WriteToAsync(temporary, cancellationToken);
         File.Move(temporary, Path.Combine(Directory, name)); // readers never see half a file

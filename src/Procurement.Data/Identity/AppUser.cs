@@ -28,7 +28,11 @@ public sealed class AppUser
 
     public bool TwoFactorEnabled { get; set; }
 
+    /// <summary>The base32 key as read; stored encrypted with Data Protection (see UserStore).</summary>
     public string? AuthenticatorKey { get; set; }
+
+    /// <summary>The last authenticator time step accepted: a code is never accepted twice (ASVS 2.8.4).</summary>
+    public long? LastTotpStep { get; set; }
 
     public bool LockoutEnabled { get; set; } = true;
 

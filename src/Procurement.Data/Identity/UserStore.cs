@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Procurement.Data.Identity;
@@ -10,7 +11,7 @@ namespace Procurement.Data.Identity;
 /// below and then calls <see cref="UpdateAsync"/>, which writes everything in one statement guarded by
 /// the concurrency stamp the user was read with.
 /// </summary>
-public sealed class UserStore(DbSession session, IdentityErrorDescriber errors) :
+public sealed class UserStore(DbSession session, IdentityErrorDescriber errors, IDataProtectionProvider dataProtection) :
     IUserPasswordStore<AppUser>,
     IUserEmailStore<AppUser>,
     IUserSecurityStampStore<AppUser>,
@@ -24,9 +25,13 @@ public sealed class UserStore(DbSession session, IdentityErrorDescriber errors) 
         """
         SELECT id, organisation_id, user_name, normalized_user_name, email, normalized_email, email_confirmed,
                display_name, password_hash, security_stamp, concurrency_stamp, two_factor_enabled,
-               authenticator_key, lockout_enabled, lockout_end, access_failed_count, created_at
+               authenticator_key, last_totp_step, lockout_enabled, lockout_end, access_failed_count, created_at
         FROM users
         """;
+
+    // The authenticator key is a shared secret: it is kept encrypted in the database (ASVS 2.9.1/6.1.1), so
+    // a copy of the users table alone cannot be used to clone anyone's authenticator.
+    private readonly IDataProtector keyProtector = dataProtection.CreateProtector("Procurement.Identity.AuthenticatorKey.v1");
 
     // ---- IUserStore ----
 
@@ -44,7 +49,7 @@ public sealed class UserStore(DbSession session, IdentityErrorDescriber errors) 
                     VALUES (@Id, @OrganisationId, @UserName, @NormalizedUserName, @Email, @NormalizedEmail,
                       @EmailConfirmed, @DisplayName, @PasswordHash, @SecurityStamp, @ConcurrencyStamp, @TwoFactorEnabled,
                       @AuthenticatorKey, @LockoutEnabled, @LockoutEnd, @AccessFailedCount, @CreatedAt)
-                    """, user, cancellationToken);
+                    """, Row(user), cancellationToken);
                 await SaveRecoveryCodeChangesAsync(user, cancellationToken);
             }, cancellationToken);
         }
@@ -71,16 +76,14 @@ public sealed class UserStore(DbSession session, IdentityErrorDescriber errors) 
                       normalized_user_name = @NormalizedUserName, email = @Email, normalized_email = @NormalizedEmail,
                       email_confirmed = @EmailConfirmed, display_name = @DisplayName, password_hash = @PasswordHash,
                       security_stamp = @SecurityStamp, concurrency_stamp = @next, two_factor_enabled = @TwoFactorEnabled,
-                      authenticator_key = @AuthenticatorKey, lockout_enabled = @LockoutEnabled, lockout_end = @LockoutEnd,
-                      access_failed_count = @AccessFailedCount
+                      authenticator_key = @AuthenticatorKey, lockout_enabled = @LockoutEnabled
                     WHERE id = @Id AND concurrency_stamp = @expected
                     """,
                     new
                     {
                         user.Id, user.OrganisationId, user.UserName, user.NormalizedUserName, user.Email, user.NormalizedEmail,
                         user.EmailConfirmed, user.DisplayName, user.PasswordHash, user.SecurityStamp, next,
-                        user.TwoFactorEnabled, user.AuthenticatorKey, user.LockoutEnabled, user.LockoutEnd,
-                        user.AccessFailedCount, expected,
+                        user.TwoFactorEnabled, AuthenticatorKey = Protect(user.AuthenticatorKey), user.LockoutEnabled, expected,
                     }, cancellationToken);
                 if (updated == 1)
                 {
@@ -111,14 +114,14 @@ public sealed class UserStore(DbSession session, IdentityErrorDescriber errors) 
         return rows == 1 ? IdentityResult.Success : IdentityResult.Failed(errors.ConcurrencyFailure());
     }
 
-    public Task<AppUser?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
+    public async Task<AppUser?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
         Guid.TryParse(userId, out var id)
-            ? session.QuerySingleOrDefaultAsync<AppUser>($"{SelectUser} WHERE id = @id", new { id }, cancellationToken)
-            : Task.FromResult<AppUser?>(null);
+            ? Unprotect(await session.QuerySingleOrDefaultAsync<AppUser>($"{SelectUser} WHERE id = @id", new { id }, cancellationToken))
+            : null;
 
-    public Task<AppUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) =>
-        session.QuerySingleOrDefaultAsync<AppUser>($"{SelectUser} WHERE normalized_user_name = @normalizedUserName",
-            new { normalizedUserName }, cancellationToken);
+    public async Task<AppUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) =>
+        Unprotect(await session.QuerySingleOrDefaultAsync<AppUser>($"{SelectUser} WHERE normalized_user_name = @normalizedUserName",
+            new { normalizedUserName }, cancellationToken));
 
     public Task<string> GetUserIdAsync(AppUser user, CancellationToken cancellationToken) => Task.FromResult(user.Id.ToString());
 
@@ -153,9 +156,9 @@ public sealed class UserStore(DbSession session, IdentityErrorDescriber errors) 
     public Task SetEmailConfirmedAsync(AppUser user, bool confirmed, CancellationToken cancellationToken) =>
         Set(() => user.EmailConfirmed = confirmed);
 
-    public Task<AppUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        session.QuerySingleOrDefaultAsync<AppUser>($"{SelectUser} WHERE normalized_email = @normalizedEmail",
-            new { normalizedEmail }, cancellationToken);
+    public async Task<AppUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        Unprotect(await session.QuerySingleOrDefaultAsync<AppUser>($"{SelectUser} WHERE normalized_email = @normalizedEmail",
+            new { normalizedEmail }, cancellationToken));
 
     public Task<string?> GetNormalizedEmailAsync(AppUser user, CancellationToken cancellationToken) =>
         Task.FromResult<string?>(user.NormalizedEmail);
@@ -206,19 +209,32 @@ public sealed class UserStore(DbSession session, IdentityErrorDescriber errors) 
     public async Task<IList<AppUser>> GetUsersInRoleAsync(string roleName, CancellationToken cancellationToken) =>
         (await session.QueryAsync<AppUser>(
             $"{SelectUser} WHERE id IN (SELECT ur.user_id FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE r.normalized_name = @roleName)",
-            new { roleName }, cancellationToken)).ToList();
+            new { roleName }, cancellationToken)).Select(u => Unprotect(u)!).ToList();
 
     // ---- IUserLockoutStore ----
+    // The failure count and lockout end are written at once, atomically, not with the rest of the user in
+    // UpdateAsync: parallel wrong guesses must each count, whatever happens to the concurrency stamp.
 
     public Task<DateTimeOffset?> GetLockoutEndDateAsync(AppUser user, CancellationToken cancellationToken) => Task.FromResult(user.LockoutEnd);
 
-    public Task SetLockoutEndDateAsync(AppUser user, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken) =>
-        Set(() => user.LockoutEnd = lockoutEnd);
+    public async Task SetLockoutEndDateAsync(AppUser user, DateTimeOffset? lockoutEnd, CancellationToken cancellationToken)
+    {
+        user.LockoutEnd = lockoutEnd;
+        await session.ExecuteAsync("UPDATE users SET lockout_end = @lockoutEnd WHERE id = @Id", new { user.Id, lockoutEnd }, cancellationToken);
+    }
 
-    public Task<int> IncrementAccessFailedCountAsync(AppUser user, CancellationToken cancellationToken) =>
-        Task.FromResult(++user.AccessFailedCount);
+    public async Task<int> IncrementAccessFailedCountAsync(AppUser user, CancellationToken cancellationToken) =>
+        user.AccessFailedCount = await session.WriteAsync(async () =>
+        {
+            await session.ExecuteAsync("UPDATE users SET access_failed_count = access_failed_count + 1 WHERE id = @Id", new { user.Id }, cancellationToken);
+            return await session.ExecuteScalarAsync<int>("SELECT access_failed_count FROM users WHERE id = @Id", new { user.Id }, cancellationToken);
+        }, cancellationToken);
 
-    public Task ResetAccessFailedCountAsync(AppUser user, CancellationToken cancellationToken) => Set(() => user.AccessFailedCount = 0);
+    public async Task ResetAccessFailedCountAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        user.AccessFailedCount = 0;
+        await session.ExecuteAsync("UPDATE users SET access_failed_count = 0 WHERE id = @Id", new { user.Id }, cancellationToken);
+    }
 
     public Task<int> GetAccessFailedCountAsync(AppUser user, CancellationToken cancellationToken) => Task.FromResult(user.AccessFailedCount);
 
@@ -313,6 +329,27 @@ public sealed class UserStore(DbSession session, IdentityErrorDescriber errors) 
         }
 
         user.RedeemedRecoveryCodeHashes.Clear();
+    }
+
+    /// <summary>The user as a row: like the object, but with the authenticator key encrypted.</summary>
+    private object Row(AppUser user) => new
+    {
+        user.Id, user.OrganisationId, user.UserName, user.NormalizedUserName, user.Email, user.NormalizedEmail,
+        user.EmailConfirmed, user.DisplayName, user.PasswordHash, user.SecurityStamp, user.ConcurrencyStamp,
+        user.TwoFactorEnabled, AuthenticatorKey = Protect(user.AuthenticatorKey), user.LockoutEnabled, user.LockoutEnd,
+        user.AccessFailedCount, user.CreatedAt,
+    };
+
+    private string? Protect(string? key) => key is null ? null : keyProtector.Protect(key);
+
+    private AppUser? Unprotect(AppUser? user)
+    {
+        if (user?.AuthenticatorKey is { } stored)
+        {
+            user.AuthenticatorKey = keyProtector.Unprotect(stored);
+        }
+
+        return user;
     }
 
     private static Task Set(Action change)

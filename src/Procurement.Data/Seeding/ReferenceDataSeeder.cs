@@ -28,6 +28,12 @@ public sealed class ReferenceDataSeeder(DbSession session, TimeProvider clock, I
 
         await session.WriteAsync(async () =>
         {
+            // Several instances starting at once seed one at a time, under the migration lock.
+            if (session.Dialect.MigrationLockSql is { } lockSql)
+            {
+                await session.ExecuteAsync(lockSql, cancellationToken: cancellationToken);
+            }
+
             foreach (var county in counties)
             {
                 changed += await UpsertAsync(

@@ -17,6 +17,6 @@ public static class SecretToken
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>True for strings that could have come from <see cref="New"/>; anything else is not looked up.</summary>
-    public static bool LooksValid(string? token) =>
+    public static bool LooksValid([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) =>
         token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -4,6 +4,7 @@ namespace Procurement.Domain.Journal;
 public static class JournalActions
 {
     public const string UserCreated = "user.created";
+    public const string UnconfirmedRegistrationReplaced = "user.unconfirmed-registration-replaced";
     public const string UserProfileChanged = "user.profile-changed";
     public const string PasswordChanged = "user.password-changed";
     public const string PasswordReset = "user.password-reset";

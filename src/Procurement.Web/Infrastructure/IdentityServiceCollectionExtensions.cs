@@ -19,6 +19,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<DbTicketStore>();
         services.AddScoped<SessionQueries>();
+        services.AddSingleton<DummyPasswordHash>();
 
         services.AddIdentity<AppUser, AppRole>(options =>
             {
@@ -28,7 +29,7 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddProcurementStores()
             .AddTokenProvider<DataProtectorTokenProvider<AppUser>>(TokenOptions.DefaultProvider)
-            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
             .AddTokenProvider<EmailConfirmationTokenProvider>(EmailConfirmationTokenProvider.ProviderName);
 

@@ -41,7 +41,7 @@ public static class WebServiceCollectionExtensions
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<ValidationFilter>(order: 10);
                 options.Filters.Add<TransactionFilter>(order: 20);
-                options.Filters.Add(new ConflictExceptionFilter());
+                options.Filters.Add<ConflictExceptionFilter>();
             })
             .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureViewLocationExpander()))
             .AddViewLocalization()

@@ -36,14 +36,14 @@ public sealed class SessionTests(ProcurementWebFactory app) : IClassFixture<Proc
     }
 
     [Fact]
-    public async Task Changing_the_password_signs_out_every_other_session_at_once()
+    public async Task Changing_the_password_ends_every_session_and_the_new_password_signs_in_afresh()
     {
         var user = await app.CreateUserAsync(Roles.Supplier);
         using var laptop = app.NewClient();
         using var phone = app.NewClient();
         await laptop.SignInAsync(user);
         await phone.SignInAsync(user);
-        var laptopSessionBefore = laptop.Cookie("__Host-procurement-auth");
+        var sessionsBefore = await SessionIdsAsync(user.Id);
 
         var change = await laptop.SubmitAsync("/konto/losenord", "/konto/losenord", new Dictionary<string, string>
         {
@@ -53,12 +53,13 @@ public sealed class SessionTests(ProcurementWebFactory app) : IClassFixture<Proc
         });
 
         Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/konto")).StatusCode);
-        Assert.NotEqual(laptopSessionBefore, laptop.Cookie("__Host-procurement-auth")); // a new session id here too
+        Assert.Equal("/konto/logga-in", change.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/konto")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await phone.GetAsync("/konto")).StatusCode);
-        Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM auth_sessions WHERE user_id = @Id", new { user.Id }));
-        using var again = app.NewClient();
-        await again.SignInAsync(user with { Password = "ett helt nytt lösenord för testet" });
+        Assert.Empty(await SessionIdsAsync(user.Id));
+        await laptop.SignInAsync(user with { Password = "ett helt nytt lösenord för testet" });
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/konto")).StatusCode);
+        Assert.DoesNotContain(Assert.Single(await SessionIdsAsync(user.Id)), sessionsBefore); // a new session id
     }
 
     [Fact]
@@ -79,6 +80,7 @@ public sealed class SessionTests(ProcurementWebFactory app) : IClassFixture<Proc
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
         Assert.Contains("Fel lösenord.", (await TestClient.ParseAsync(change)).QuerySelector("#CurrentPassword-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(stamp, await app.QueryScalarAsync<string>("SELECT security_stamp FROM users WHERE id = @Id", new { user.Id }));
+        Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT access_failed_count FROM users WHERE id = @Id", new { user.Id })); // counts toward lockout
     }
 
     [Fact]
@@ -96,4 +98,7 @@ public sealed class SessionTests(ProcurementWebFactory app) : IClassFixture<Proc
         Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/konto")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await elsewhere.GetAsync("/konto")).StatusCode);
     }
+
+    private Task<IReadOnlyList<string>> SessionIdsAsync(Guid userId) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<Procurement.Data.DbSession>().QueryAsync<string>("SELECT id FROM auth_sessions WHERE user_id = @userId", new { userId }));
 }

@@ -20,8 +20,6 @@ public sealed class ForgottenPasswordTests(ProcurementWebFactory app) : IClassFi
 
         var reset = await client.SubmitAsync(link, "/konto/aterstall-losenord", new Dictionary<string, string>
         {
-            ["UserId"] = user.Id.ToString(),
-            ["Code"] = Uri.UnescapeDataString(link.Split("kod=")[1]),
             ["NewPassword"] = "mitt nya lösenord efter glömskan",
             ["ConfirmPassword"] = "mitt nya lösenord efter glömskan",
         });
@@ -29,10 +27,9 @@ public sealed class ForgottenPasswordTests(ProcurementWebFactory app) : IClassFi
 
         Assert.Equal(HttpStatusCode.Redirect, (await oldBrowser.GetAsync("/konto")).StatusCode);
         await client.SignInAsync(user with { Password = "mitt nya lösenord efter glömskan" });
+        await client.PostAsync("/konto/logga-ut", new Dictionary<string, string>());
         var again = await client.SubmitAsync(link, "/konto/aterstall-losenord", new Dictionary<string, string>
         {
-            ["UserId"] = user.Id.ToString(),
-            ["Code"] = Uri.UnescapeDataString(link.Split("kod=")[1]),
             ["NewPassword"] = "ett tredje lösenord som inte ska gå",
             ["ConfirmPassword"] = "ett tredje lösenord som inte ska gå",
         });
@@ -50,5 +47,32 @@ public sealed class ForgottenPasswordTests(ProcurementWebFactory app) : IClassFi
 
         Assert.Equal("/konto/glomt-losenord/skickat", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain(await app.DeliverEmailAsync(), e => e.To == "ingen@finns.example");
+    }
+
+    [Fact]
+    public async Task A_reset_link_also_confirms_an_address_that_was_never_confirmed()
+    {
+        using var client = app.NewClient();
+        await client.SubmitAsync("/registrera", "/registrera", new Dictionary<string, string>
+        {
+            ["OrganisationNumber"] = "556999-0004",
+            ["CompanyName"] = "Glömska AB",
+            ["Name"] = "Gunnel Glömsk",
+            ["Email"] = "gunnel@glomska.example",
+            ["Password"] = "ett lösenord jag glömmer",
+            ["ConfirmPassword"] = "ett lösenord jag glömmer",
+        });
+
+        await client.SubmitAsync("/konto/glomt-losenord", "/konto/glomt-losenord", new Dictionary<string, string> { ["Email"] = "gunnel@glomska.example" });
+        var link = (await app.DeliverEmailAsync()).Single(e => e.To == "gunnel@glomska.example" && e.Subject == "Återställ ditt lösenord").LinkTo("/konto/aterstall-losenord");
+        var reset = await client.SubmitAsync(link, "/konto/aterstall-losenord", new Dictionary<string, string>
+        {
+            ["NewPassword"] = "ett lösenord jag minns nu",
+            ["ConfirmPassword"] = "ett lösenord jag minns nu",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT email_confirmed FROM users WHERE email = 'gunnel@glomska.example'"));
+        await client.SignInAsync(new TestUser(Guid.Empty, "gunnel@glomska.example", "ett lösenord jag minns nu", "Supplier", Guid.Empty, null));
     }
 }

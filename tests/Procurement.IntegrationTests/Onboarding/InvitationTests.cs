@@ -20,14 +20,15 @@ public sealed class InvitationTests(ProcurementWebFactory app) : IClassFixture<P
         });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var email = await app.SingleEmailToAsync("karin@uppsala.example");
-        var link = email.LinkTo("/inbjudan/");
+        var link = email.LinkTo("/inbjudan?kod=");
         Assert.Equal("Inbjudan till Samupphandling", email.Subject);
 
         using var invitee = app.NewClient();
         var (form, page) = await invitee.GetPageAsync(link);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.Contains("Uppsala", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        var accepted = await invitee.SubmitAsync(link, link, new Dictionary<string, string>
+        Assert.DoesNotContain("/inbjudan/", link, StringComparison.Ordinal); // the token is never part of the logged path
+        var accepted = await invitee.SubmitAsync(link, "/inbjudan", new Dictionary<string, string>
         {
             ["Form.Name"] = "Karin Karlsson",
             ["Form.Password"] = "ett långt och eget lösenord",
@@ -70,9 +71,9 @@ public sealed class InvitationTests(ProcurementWebFactory app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
 
         using var invitee = app.NewClient();
-        var late = await invitee.GetAsync((await app.SingleEmailToAsync("late@uppsala.example")).LinkTo("/inbjudan/"));
-        var revoked = await invitee.GetAsync((await app.SingleEmailToAsync("revoked@uppsala.example")).LinkTo("/inbjudan/"));
-        var unknown = await invitee.GetAsync("/inbjudan/" + new string('a', 43));
+        var late = await invitee.GetAsync((await app.SingleEmailToAsync("late@uppsala.example")).LinkTo("/inbjudan?kod="));
+        var revoked = await invitee.GetAsync((await app.SingleEmailToAsync("revoked@uppsala.example")).LinkTo("/inbjudan?kod="));
+        var unknown = await invitee.GetAsync("/inbjudan?kod=" + new string('a', 43));
 
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
         Assert.Contains("gått ut", (await TestClient.ParseAsync(late)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
@@ -125,10 +126,10 @@ public sealed class InvitationTests(ProcurementWebFactory app) : IClassFixture<P
             ["Form.Role"] = Roles.ProcurementOfficer,
             ["Form.OrganisationId"] = (await app.CreateUserAsync(Roles.ProcurementOfficer)).OrganisationId.ToString(),
         });
-        var link = (await app.SingleEmailToAsync("olle@adda.example")).LinkTo("/inbjudan/");
+        var link = (await app.SingleEmailToAsync("olle@adda.example")).LinkTo("/inbjudan?kod=");
         using var invitee = app.NewClient();
 
-        var response = await invitee.SubmitAsync(link, link, new Dictionary<string, string>
+        var response = await invitee.SubmitAsync(link, "/inbjudan", new Dictionary<string, string>
         {
             ["Form.Name"] = "Olle Olsson",
             ["Form.Password"] = "kort",
@@ -153,6 +154,28 @@ public sealed class InvitationTests(ProcurementWebFactory app) : IClassFixture<P
             var post = await client.PostAsync("/inbjudningar/ny", new Dictionary<string, string> { ["Form.Email"] = "x@y.example" });
             Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Officers_see_and_revoke_only_invitations_they_could_have_sent()
+    {
+        var (admin, adminUser) = await app.SignedInAsync(Roles.Administrator);
+        var (officer, _) = await app.SignedInAsync(Roles.ProcurementOfficer, adminUser.OrganisationId);
+        await admin.SubmitAsync("/inbjudningar/ny", "/inbjudningar/ny", new Dictionary<string, string>
+        {
+            ["Form.Email"] = "ny.admin@adda.example",
+            ["Form.Role"] = Roles.Administrator,
+            ["Form.OrganisationId"] = adminUser.OrganisationId.ToString(),
+        });
+        var id = await app.QueryScalarAsync<Guid>("SELECT id FROM invitations WHERE email = 'ny.admin@adda.example'");
+
+        var (_, list) = await officer.GetPageAsync("/inbjudningar");
+        var revoke = await officer.PostAsync($"/inbjudningar/{id}/aterkalla", new Dictionary<string, string>());
+
+        Assert.DoesNotContain("ny.admin@adda.example", list.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, revoke.StatusCode);
+        Assert.Null(await app.QueryScalarAsync<string?>("SELECT revoked_at FROM invitations WHERE id = @id", new { id }));
+        Assert.Contains("ny.admin@adda.example", (await admin.GetPageAsync("/inbjudningar")).Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     private async Task<string> UppsalaAsync() =>

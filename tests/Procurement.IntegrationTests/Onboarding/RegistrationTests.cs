@@ -78,6 +78,46 @@ public sealed class RegistrationTests(ProcurementWebFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task An_existing_address_gets_the_same_refusal_as_a_new_one_when_the_form_is_wrong()
+    {
+        var existing = await app.CreateUserAsync(Procurement.Domain.Identity.Roles.Supplier);
+        using var client = app.NewClient();
+        var known = Form("556999-0004", "Samma AB", existing.Email);
+        var unknown = Form("556999-0004", "Samma AB", "helt.ny@samma.example");
+        known["Password"] = known["ConfirmPassword"] = unknown["Password"] = unknown["ConfirmPassword"] = "password1234";
+
+        var forKnown = await client.SubmitAsync("/registrera", "/registrera", known);
+        var forUnknown = await client.SubmitAsync("/registrera", "/registrera", unknown);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forKnown.StatusCode);
+        Assert.Equal(forUnknown.StatusCode, forKnown.StatusCode);
+        Assert.Equal(
+            (await TestClient.ParseAsync(forUnknown)).QuerySelector(".error-summary")!.TextContent,
+            (await TestClient.ParseAsync(forKnown)).QuerySelector(".error-summary")!.TextContent);
+        Assert.DoesNotContain(await app.DeliverEmailAsync(), e => e.To == existing.Email);
+    }
+
+    [Fact]
+    public async Task Registering_an_unconfirmed_address_again_replaces_the_first_registration()
+    {
+        using var first = app.NewClient();
+        using var second = app.NewClient();
+        var squatter = Form("556000-1116", "Först AB", "ägaren@adressen.example");
+        squatter["Password"] = squatter["ConfirmPassword"] = "någon annans lösenord här";
+
+        await first.SubmitAsync("/registrera", "/registrera", squatter);
+        var oldLink = (await app.SingleEmailToAsync("ägaren@adressen.example")).LinkTo("/konto/bekrafta-epost");
+        await second.SubmitAsync("/registrera", "/registrera", Form("556000-1116", "Först AB", "ägaren@adressen.example"));
+        var newLink = (await app.DeliverEmailAsync()).Last(e => e.To == "ägaren@adressen.example").LinkTo("/konto/bekrafta-epost");
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await second.GetAsync(oldLink)).StatusCode); // the first registration is gone
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(newLink)).StatusCode);
+        await second.SignInAsync(new TestUser(Guid.Empty, "ägaren@adressen.example", "vi bokar lokaler i hela landet", "Supplier", Guid.Empty, null));
+        Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM users WHERE email = 'ägaren@adressen.example'"));
+        Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM journal WHERE action = 'user.unconfirmed-registration-replaced'"));
+    }
+
+    [Fact]
     public async Task A_broken_confirmation_link_gets_a_400_with_a_way_forward()
     {
         using var client = app.NewClient();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Procurement.Data.Identity;
 using Procurement.Data.Journal;
@@ -65,12 +66,18 @@ public sealed class AccountController(
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
     [HttpPost("/konto/losenord")]
+    [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
         var user = await CurrentAsync();
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
         if (!result.Succeeded)
         {
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user); // guessing here counts like guessing at sign-in
+            }
+
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword), l[error.Description]);
@@ -81,13 +88,12 @@ public sealed class AccountController(
             return view;
         }
 
-        // The new security stamp already locks out other sessions at their next check; ending them here
-        // makes it immediate. This browser's session is replaced by a fresh one below.
-        await sessions.RevokeAllAsync(user.Id, keep: DbTicketStore.CurrentSessionId(HttpContext));
+        // Every session ends, this one too: the next sign-in, with the new password, gets a new session id.
+        await sessions.RevokeAllAsync(user.Id, keep: null);
         await journal.WriteAsync(user.Id, JournalActions.PasswordChanged, "user", user.Id);
-        await signInManager.RefreshSignInAsync(user);
-        TempData["Status"] = Sv("Lösenordet är bytt. Du har loggats ut på alla andra enheter.");
-        return RedirectToAction(nameof(Index));
+        await signInManager.SignOutAsync();
+        TempData["Status"] = Sv("Lösenordet är bytt och du är utloggad överallt. Logga in med det nya lösenordet.");
+        return Redirect("/konto/logga-in");
     }
 
     [HttpPost("/konto/sessioner/avsluta-andra")]

@@ -38,8 +38,10 @@ public sealed class PasswordController(
     [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
     public async Task<IActionResult> Forgot(ForgotPasswordForm form)
     {
+        // Unconfirmed accounts get the link too: following it proves the address, and replaces a password
+        // that someone else may have chosen when registering the address first.
         var user = await users.FindByEmailAsync(form.Email.Trim());
-        if (user is { EmailConfirmed: true })
+        if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = links.Absolute($"/konto/aterstall-losenord?anvandare={user.Id}&kod={Uri.EscapeDataString(token)}");
@@ -78,9 +80,16 @@ public sealed class PasswordController(
             return view;
         }
 
-        await users.SetLockoutEndDateAsync(user!, null);
-        await users.ResetAccessFailedCountAsync(user!);
-        await sessions.RevokeAllAsync(user!.Id, keep: null);
+        IdentityResults.EnsureSucceeded(await users.SetLockoutEndDateAsync(user!, null));
+        IdentityResults.EnsureSucceeded(await users.ResetAccessFailedCountAsync(user!));
+        if (!user!.EmailConfirmed)
+        {
+            user.EmailConfirmed = true; // the link reached the address
+            IdentityResults.EnsureSucceeded(await users.UpdateAsync(user));
+            await journal.WriteAsync(user.Id, JournalActions.EmailConfirmed, "user", user.Id, after: new { through = "password reset" });
+        }
+
+        await sessions.RevokeAllAsync(user.Id, keep: null);
         await journal.WriteAsync(user.Id, JournalActions.PasswordReset, "user", user.Id);
         TempData["Status"] = Sv("Lösenordet är bytt. Logga in med det nya lösenordet.");
         return Redirect("/konto/logga-in");

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Procurement.Data.Identity;
 using Procurement.Web.Infrastructure;
 using Procurement.Web.Infrastructure.Filters;
+using Procurement.Web.Infrastructure.Security;
 
 using static Procurement.Web.Infrastructure.Localization.Texts;
 
@@ -17,17 +19,47 @@ namespace Procurement.Web.Features.Account;
 [AllowWithoutTwoFactor]
 public sealed class SignInController(
     SignInManager<AppUser> signInManager,
+    UserManager<AppUser> users,
+    DummyPasswordHash dummy,
     IStringLocalizer<SharedResource> l,
     ILogger<SignInController> logger) : Controller
 {
     [HttpGet("/konto/logga-in")]
-    public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
+    public IActionResult SignIn(string? returnUrl) =>
+        SignedIn() ? AlreadySignedIn() : View(new SignInForm { ReturnUrl = returnUrl });
 
     [HttpPost("/konto/logga-in")]
     [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+    [NoTransaction] // password hashing must not hold the database write lock; each write commits on its own
     public async Task<IActionResult> SignIn(SignInForm form)
     {
-        var result = await signInManager.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (SignedIn())
+        {
+            return AlreadySignedIn();
+        }
+
+        // One answer for an unknown address, a wrong password and a locked account, in the same time, so
+        // the form does not tell who has an account. Only the right password learns that it must be confirmed.
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        SignInResult result;
+        if (user is null)
+        {
+            dummy.Verify(form.Password);
+            result = SignInResult.Failed;
+        }
+        else if (!user.EmailConfirmed)
+        {
+            result = await users.CheckPasswordAsync(user, form.Password) ? SignInResult.NotAllowed : SignInResult.Failed;
+            if (!result.IsNotAllowed)
+            {
+                await users.AccessFailedAsync(user);
+            }
+        }
+        else
+        {
+            result = await signInManager.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        }
+
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
@@ -38,25 +70,30 @@ public sealed class SignInController(
             return RedirectToAction(nameof(TwoFactor), new { returnUrl = form.ReturnUrl });
         }
 
-        logger.LogInformation("Sign-in refused: {Reason}", result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong credentials");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? l["Kontot är låst i 15 minuter efter för många misslyckade försök. Du kan också återställa lösenordet."]
-            : result.IsNotAllowed
-                ? l["Du behöver bekräfta din e-postadress innan du kan logga in. Följ länken i e-postmeddelandet, eller be om en ny länk."]
-                : l["Fel e-postadress eller lösenord."]);
+        logger.LogInformation("Sign-in refused: {Reason}", result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not confirmed" : "wrong credentials");
+        ModelState.AddModelError("", result.IsNotAllowed
+            ? l["Du behöver bekräfta din e-postadress innan du kan logga in. Följ länken i e-postmeddelandet, eller be om en ny länk."]
+            : l["Fel e-postadress eller lösenord. Efter fem misslyckade försök i rad spärras kontot i 15 minuter."]);
         return Refused(nameof(SignIn), form);
     }
 
     [HttpGet("/konto/logga-in/tvafaktor")]
     public async Task<IActionResult> TwoFactor(string? returnUrl) =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null
+        SignedIn() ? AlreadySignedIn()
+        : await signInManager.GetTwoFactorAuthenticationUserAsync() is null
             ? RedirectToAction(nameof(SignIn), new { returnUrl })
             : View(new TwoFactorSignInForm { ReturnUrl = returnUrl });
 
     [HttpPost("/konto/logga-in/tvafaktor")]
     [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+    [NoTransaction] // password hashing must not hold the database write lock; each write commits on its own
     public async Task<IActionResult> TwoFactor(TwoFactorSignInForm form)
     {
+        if (SignedIn())
+        {
+            return AlreadySignedIn();
+        }
+
         if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
         {
             return RedirectToAction(nameof(SignIn), new { returnUrl = form.ReturnUrl });
@@ -69,21 +106,28 @@ public sealed class SignInController(
         }
 
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
-            ? l["Kontot är låst i 15 minuter efter för många misslyckade försök."]
+            ? l["Kontot är spärrat i 15 minuter efter för många misslyckade försök."]
             : l["Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och försök med nästa kod."]);
         return Refused(nameof(TwoFactor), form);
     }
 
     [HttpGet("/konto/logga-in/aterstallningskod")]
     public async Task<IActionResult> RecoveryCode(string? returnUrl) =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null
+        SignedIn() ? AlreadySignedIn()
+        : await signInManager.GetTwoFactorAuthenticationUserAsync() is null
             ? RedirectToAction(nameof(SignIn), new { returnUrl })
             : View(new RecoveryCodeSignInForm { ReturnUrl = returnUrl });
 
     [HttpPost("/konto/logga-in/aterstallningskod")]
     [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+    [NoTransaction] // password hashing must not hold the database write lock; each write commits on its own
     public async Task<IActionResult> RecoveryCode(RecoveryCodeSignInForm form)
     {
+        if (SignedIn())
+        {
+            return AlreadySignedIn();
+        }
+
         if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
         {
             return RedirectToAction(nameof(SignIn), new { returnUrl = form.ReturnUrl });
@@ -97,9 +141,22 @@ public sealed class SignInController(
         }
 
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut
-            ? l["Kontot är låst i 15 minuter efter för många misslyckade försök."]
+            ? l["Kontot är spärrat i 15 minuter efter för många misslyckade försök."]
             : l["Återställningskoden är fel eller redan använd."]);
         return Refused(nameof(RecoveryCode), form);
+    }
+
+    /// <summary>
+    /// No sign-in over a live session: ASP.NET would keep its id for the new user, and a copy of the old
+    /// cookie would then open the new user's account (session fixation). Sign out first.
+    /// </summary>
+    private bool SignedIn() => User.Identity?.IsAuthenticated == true;
+
+    private ViewResult AlreadySignedIn()
+    {
+        var view = View("AlreadySignedIn");
+        view.StatusCode = HttpMethods.IsGet(Request.Method) ? StatusCodes.Status200OK : StatusCodes.Status409Conflict;
+        return view;
     }
 
     private ViewResult Refused(string viewName, object form)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Procurement.Data.Identity;
 using Procurement.Data.Journal;
@@ -35,6 +36,7 @@ public sealed class TwoFactorSetupController(
 
     [HttpPost("/konto/tvafaktor/aktivera")]
     [HandlesInvalidModel]
+    [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
     public async Task<IActionResult> Enable([Bind(Prefix = "Form")] EnableTwoFactorForm form)
     {
         var user = await CurrentAsync();
@@ -43,32 +45,32 @@ public sealed class TwoFactorSetupController(
             return RedirectToAction(nameof(Index));
         }
 
-        if (ModelState.IsValid)
+        if (ModelState.IsValid
+            && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Normalize(form.Code)))
         {
-            var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Normalize(form.Code));
-            if (!valid)
-            {
-                ModelState.AddModelError("Form.Code", l["Koden stämmer inte. Kontrollera att du skannade rätt QR-kod och att klockan i telefonen går rätt."]);
-            }
+            ModelState.AddModelError("Form.Code", l["Koden stämmer inte. Kontrollera att du skannade rätt QR-kod och att klockan i telefonen går rätt."]);
         }
 
         if (!ModelState.IsValid)
         {
-            var view = View("TwoFactorSetup", await BuildAsync(form, required: false, user));
-            view.StatusCode = StatusCodes.Status400BadRequest;
-            return view;
+            return await RefusedAsync(form, user);
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+        IdentityResults.EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, true));
+        var codes = await NewCodesAsync(user);
         await journal.WriteAsync(user.Id, JournalActions.TwoFactorEnabled, "user", user.Id);
-        // The code just proved the second factor: this session now counts as signed in with it.
-        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(CurrentUser.AuthenticationMethodsClaim, CurrentUser.MultiFactor)]);
+
+        // Signing in with the second factor is a new authentication: it gets a new session (ASVS 3.2.1),
+        // which the handler cannot give within this request. End this one; the user signs in with the app.
+        await signInManager.SignOutAsync();
+        HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity());
         return View("RecoveryCodes", new RecoveryCodesViewModel(codes, JustEnabled: true));
     }
 
     [HttpPost("/konto/tvafaktor/nya-koder")]
-    public async Task<IActionResult> NewRecoveryCodes()
+    [HandlesInvalidModel]
+    [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+    public async Task<IActionResult> NewRecoveryCodes([Bind(Prefix = "Confirm")] ConfirmWithPasswordForm confirm)
     {
         var user = await CurrentAsync();
         if (!user.TwoFactorEnabled)
@@ -76,18 +78,30 @@ public sealed class TwoFactorSetupController(
             return BadRequest();
         }
 
-        var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
+        if (!await PasswordConfirmedAsync(user, confirm))
+        {
+            return await RefusedAsync(new EnableTwoFactorForm(), user);
+        }
+
+        var codes = await NewCodesAsync(user);
         await journal.WriteAsync(user.Id, JournalActions.RecoveryCodesGenerated, "user", user.Id);
         return View("RecoveryCodes", new RecoveryCodesViewModel(codes, JustEnabled: false));
     }
 
     /// <summary>A new phone: the old key stops working and the app must be set up again.</summary>
     [HttpPost("/konto/tvafaktor/ny-app")]
-    public async Task<IActionResult> ResetAuthenticator()
+    [HandlesInvalidModel]
+    [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+    public async Task<IActionResult> ResetAuthenticator([Bind(Prefix = "Confirm")] ConfirmWithPasswordForm confirm)
     {
         var user = await CurrentAsync();
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        if (!await PasswordConfirmedAsync(user, confirm))
+        {
+            return await RefusedAsync(new EnableTwoFactorForm(), user);
+        }
+
+        IdentityResults.EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, false));
+        IdentityResults.EnsureSucceeded(await users.ResetAuthenticatorKeyAsync(user));
         await journal.WriteAsync(user.Id, JournalActions.TwoFactorDisabled, "user", user.Id, after: new { reason = "new authenticator" });
         await signInManager.SignInAsync(user, isPersistent: false); // this sign-in no longer counts as two-factor
         TempData["Status"] = Sv("Den gamla appen fungerar inte längre. Skanna den nya QR-koden.");
@@ -95,22 +109,51 @@ public sealed class TwoFactorSetupController(
     }
 
     [HttpPost("/konto/tvafaktor/stang-av")]
-    public async Task<IActionResult> Disable()
+    [HandlesInvalidModel]
+    [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
+    public async Task<IActionResult> Disable([Bind(Prefix = "Confirm")] ConfirmWithPasswordForm confirm)
     {
         var user = await CurrentAsync();
         if (User.RoleRequiresTwoFactor())
         {
             ModelState.AddModelError("", l["Din roll kräver tvåfaktorsinloggning, så den kan inte stängas av. Byt app om du har fått en ny telefon."]);
-            var view = View("TwoFactorSetup", await BuildAsync(new EnableTwoFactorForm(), required: false, user));
-            view.StatusCode = StatusCodes.Status400BadRequest;
-            return view;
+            return await RefusedAsync(new EnableTwoFactorForm(), user);
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
+        if (!await PasswordConfirmedAsync(user, confirm))
+        {
+            return await RefusedAsync(new EnableTwoFactorForm(), user);
+        }
+
+        IdentityResults.EnsureSucceeded(await users.SetTwoFactorEnabledAsync(user, false));
         await journal.WriteAsync(user.Id, JournalActions.TwoFactorDisabled, "user", user.Id);
         await signInManager.SignInAsync(user, isPersistent: false);
         TempData["Status"] = Sv("Tvåfaktorsinloggning är avstängd.");
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Changes to the second factor need the password too, so a stolen session cannot take it over (ASVS 3.7.1).</summary>
+    private async Task<bool> PasswordConfirmedAsync(AppUser user, ConfirmWithPasswordForm confirm)
+    {
+        if (!string.IsNullOrEmpty(confirm.CurrentPassword) && await users.CheckPasswordAsync(user, confirm.CurrentPassword))
+        {
+            return true;
+        }
+
+        await users.AccessFailedAsync(user); // guessing here counts toward the lockout like guessing at sign-in
+        ModelState.AddModelError("Confirm.CurrentPassword", l["Fel lösenord."]);
+        return false;
+    }
+
+    private async Task<IReadOnlyList<string>> NewCodesAsync(AppUser user) =>
+        (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList()
+        ?? throw new ConflictException("The recovery codes could not be saved: the account changed meanwhile.");
+
+    private async Task<ViewResult> RefusedAsync(EnableTwoFactorForm form, AppUser user)
+    {
+        var view = View("TwoFactorSetup", await BuildAsync(form, required: false, user));
+        view.StatusCode = StatusCodes.Status400BadRequest;
+        return view;
     }
 
     private async Task<AppUser> CurrentAsync() =>
@@ -157,6 +200,13 @@ public sealed class EnableTwoFactorForm
     public string Code { get; set; } = "";
 }
 
+public sealed class ConfirmWithPasswordForm
+{
+    [Display(Name = "Ditt lösenord")]
+    [StringLength(1024, ErrorMessage = "Lösenordet är för långt.")]
+    public string? CurrentPassword { get; set; }
+}
+
 public sealed record TwoFactorSetupViewModel(
     EnableTwoFactorForm Form,
     bool Enabled,
@@ -164,6 +214,9 @@ public sealed record TwoFactorSetupViewModel(
     string? SharedKey,
     string? QrCodeDataUri,
     int RecoveryCodesLeft,
-    bool SignedInWithIt);
+    bool SignedInWithIt)
+{
+    public ConfirmWithPasswordForm Confirm { get; } = new();
+}
 
 public sealed record RecoveryCodesViewModel(IReadOnlyList<string> Codes, bool JustEnabled);

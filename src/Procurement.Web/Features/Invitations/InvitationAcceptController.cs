@@ -29,18 +29,29 @@ public sealed class InvitationAcceptController(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : Controller
 {
-    [HttpGet("/inbjudan/{token}")]
-    public async Task<IActionResult> Accept(string token, CancellationToken cancellationToken)
+    // The token travels in the query string, not the path: the path is in every log line of the request.
+    [HttpGet("/inbjudan")]
+    public async Task<IActionResult> Accept([FromQuery(Name = "kod")] string? token, CancellationToken cancellationToken)
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return SignedInAlready();
+        }
+
         var (invitation, problem) = await OpenInvitationAsync(token, cancellationToken);
-        return problem ?? View(await BuildAsync(invitation!, new AcceptInvitationForm(), cancellationToken));
+        return problem ?? View(await BuildAsync(invitation!, token!, new AcceptInvitationForm(), cancellationToken));
     }
 
-    [HttpPost("/inbjudan/{token}")]
+    [HttpPost("/inbjudan")]
     [HandlesInvalidModel]
     [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
-    public async Task<IActionResult> Accept(string token, [Bind(Prefix = "Form")] AcceptInvitationForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Accept([FromForm(Name = "kod")] string? token, [Bind(Prefix = "Form")] AcceptInvitationForm form, CancellationToken cancellationToken)
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return SignedInAlready();
+        }
+
         var (invitation, problem) = await OpenInvitationAsync(token, cancellationToken);
         if (problem is not null)
         {
@@ -77,7 +88,7 @@ public sealed class InvitationAcceptController(
 
         if (!ModelState.IsValid)
         {
-            var view = View(await BuildAsync(invitation, form, cancellationToken));
+            var view = View(await BuildAsync(invitation, token!, form, cancellationToken));
             view.StatusCode = StatusCodes.Status400BadRequest;
             return view;
         }
@@ -98,7 +109,7 @@ public sealed class InvitationAcceptController(
         return Redirect("/");
     }
 
-    private async Task<(InvitationRow? Invitation, IActionResult? Problem)> OpenInvitationAsync(string token, CancellationToken cancellationToken)
+    private async Task<(InvitationRow? Invitation, IActionResult? Problem)> OpenInvitationAsync(string? token, CancellationToken cancellationToken)
     {
         var invitation = SecretToken.LooksValid(token) ? await invitations.FindByTokenAsync(token, cancellationToken) : null;
         if (invitation is null)
@@ -115,6 +126,14 @@ public sealed class InvitationAcceptController(
         };
     }
 
+    /// <summary>A new account is not signed in over someone else's live session (it would inherit its id).</summary>
+    private ViewResult SignedInAlready()
+    {
+        var view = View("/Features/Account/AlreadySignedIn.cshtml");
+        view.StatusCode = HttpMethods.IsGet(Request.Method) ? StatusCodes.Status200OK : StatusCodes.Status409Conflict;
+        return view;
+    }
+
     private ViewResult Problem(int status, string title, string text)
     {
         var view = View("InvitationProblem", new InvitationProblemViewModel(title, text));
@@ -122,10 +141,10 @@ public sealed class InvitationAcceptController(
         return view;
     }
 
-    private async Task<AcceptInvitationViewModel> BuildAsync(InvitationRow invitation, AcceptInvitationForm form, CancellationToken cancellationToken)
+    private async Task<AcceptInvitationViewModel> BuildAsync(InvitationRow invitation, string token, AcceptInvitationForm form, CancellationToken cancellationToken)
     {
         var organisation = await organisations.GetAsync(invitation.OrganisationId, cancellationToken);
-        return new AcceptInvitationViewModel(invitation.Email, organisation?.Name ?? "", invitation.Role, invitation.ExpiresAt, form);
+        return new AcceptInvitationViewModel(invitation.Email, organisation?.Name ?? "", invitation.Role, invitation.ExpiresAt, token, form);
     }
 
     private static void EnsureSucceeded(IdentityResult result) => IdentityResults.EnsureSucceeded(result);
@@ -149,6 +168,6 @@ public sealed class AcceptInvitationForm
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed record AcceptInvitationViewModel(string Email, string OrganisationName, string Role, DateTimeOffset ExpiresAt, AcceptInvitationForm Form);
+public sealed record AcceptInvitationViewModel(string Email, string OrganisationName, string Role, DateTimeOffset ExpiresAt, string Token, AcceptInvitationForm Form);
 
 public sealed record InvitationProblemViewModel(string Title, string Text);

@@ -23,7 +23,7 @@ public sealed class InvitationStore(DbSession session)
     public Task<IReadOnlyList<InvitationListItem>> RecentAsync(int take, CancellationToken cancellationToken) =>
         session.QueryAsync<InvitationListItem>(
             $"""
-            SELECT i.id, i.email, i.role, i.created_at, i.expires_at, i.accepted_at, i.revoked_at,
+            SELECT i.id, i.email, i.role, i.organisation_id, i.invited_by_user_id, i.created_at, i.expires_at, i.accepted_at, i.revoked_at,
                    o.name AS organisation_name, u.display_name AS invited_by
             FROM invitations i
             JOIN organisations o ON o.id = i.organisation_id
@@ -104,6 +104,10 @@ public sealed class InvitationListItem
     public string Email { get; init; } = "";
 
     public string Role { get; init; } = "";
+
+    public Guid OrganisationId { get; init; }
+
+    public Guid InvitedByUserId { get; init; }
 
     public string OrganisationName { get; init; } = "";
 

@@ -36,8 +36,13 @@ public sealed class InvitationsController(
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/inbjudningar")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new InvitationListViewModel(await invitations.RecentAsync(200, cancellationToken), clock.GetUtcNow()));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        // Officers see the invitations they could have sent themselves; administrators see all.
+        var recent = await invitations.RecentAsync(500, cancellationToken);
+        var visible = recent.Where(i => MayManage(i.Role, i.OrganisationId, i.InvitedByUserId)).Take(200).ToList();
+        return View(new InvitationListViewModel(visible, clock.GetUtcNow()));
+    }
 
     [HttpGet("/inbjudningar/ny")]
     public async Task<IActionResult> New(Guid? organisation, CancellationToken cancellationToken) =>
@@ -83,7 +88,7 @@ public sealed class InvitationsController(
         var replaced = await invitations.RevokeOpenForEmailAsync(email, now, cancellationToken);
         await invitations.InsertAsync(invitation, token, cancellationToken);
         await outbox.EnqueueAsync(AccountEmails.Invitation(email, User.DisplayName(), organisation.Name,
-            Labels.Role(form.Role), links.Absolute($"/inbjudan/{token}"), invitation.ExpiresAt), cancellationToken);
+            Labels.Role(form.Role), links.Absolute($"/inbjudan?kod={token}"), invitation.ExpiresAt), cancellationToken);
         await journal.WriteAsync(User.Id(), JournalActions.InvitationCreated, "invitation", invitation.Id,
             after: new { invitation.Email, invitation.OrganisationId, invitation.Role, invitation.ExpiresAt, replaced }, cancellationToken: cancellationToken);
         TempData["Status"] = Sv("Inbjudan är skickad.");
@@ -99,6 +104,11 @@ public sealed class InvitationsController(
             return NotFound();
         }
 
+        if (!MayManage(invitation.Role, invitation.OrganisationId, invitation.InvitedByUserId))
+        {
+            return Forbid();
+        }
+
         if (!await invitations.RevokeAsync(id, clock.GetUtcNow(), cancellationToken))
         {
             TempData["Status"] = Sv("Inbjudan var redan använd eller återkallad.");
@@ -109,6 +119,9 @@ public sealed class InvitationsController(
         TempData["Status"] = Sv("Inbjudan är återkallad. Länken fungerar inte längre.");
         return RedirectToAction(nameof(Index));
     }
+
+    private bool MayManage(string role, Guid organisationId, Guid invitedBy) =>
+        invitedBy == User.Id() || Roles.MayInvite(User.RoleNames().ToList(), User.OrganisationId(), role, organisationId);
 
     private async Task<InviteViewModel> BuildFormAsync(InviteForm form, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public sealed class OrganisationsController(
         [FromQuery(Name = "sok")] string? search, [FromQuery(Name = "sida")] int page = 1, CancellationToken cancellationToken = default)
     {
         var filter = OrganisationListFilter.Parse(kind);
-        page = Math.Max(1, page);
+        page = Math.Clamp(page, 1, 10_000); // beyond that there is nothing, and (page - 1) * size must not overflow
         var counties = await organisations.CountiesAsync(cancellationToken);
         if (county is not null && counties.All(c => c.Code != county))
         {

@@ -52,14 +52,6 @@ public sealed class RegistrationController(
         }
 
         var email = form.Email.Trim();
-        var existingUser = await users.FindByEmailAsync(email);
-        if (existingUser is not null)
-        {
-            await outbox.EnqueueAsync(AccountEmails.AlreadyRegistered(existingUser.Email,
-                links.Absolute("/konto/logga-in"), links.Absolute("/konto/glomt-losenord")), cancellationToken);
-            return RedirectToAction(nameof(Sent));
-        }
-
         var organisation = await organisations.FindByOrganisationNumberAsync(number, cancellationToken);
         if (organisation is not null && (organisation.Kind != OrganisationKind.Supplier || await HasConfirmedUsersAsync(organisation.Id, cancellationToken)))
         {
@@ -86,6 +78,25 @@ public sealed class RegistrationController(
             }
 
             return Refused(form);
+        }
+
+        // Only now, with every other answer given, does it matter whether the address has an account: the
+        // answer looks the same either way, so the form does not reveal who has one.
+        var existingUser = await users.FindByEmailAsync(email);
+        if (existingUser is { EmailConfirmed: true })
+        {
+            await outbox.EnqueueAsync(AccountEmails.AlreadyRegistered(existingUser.Email,
+                links.Absolute("/konto/logga-in"), links.Absolute("/konto/glomt-losenord")), cancellationToken);
+            return RedirectToAction(nameof(Sent));
+        }
+
+        if (existingUser is not null)
+        {
+            // Never confirmed: whoever registered the address earlier could not prove it was theirs. The new
+            // registration replaces it, so nobody can hold an address hostage by registering it first.
+            IdentityResults.EnsureSucceeded(await users.DeleteAsync(existingUser));
+            await journal.WriteAsync(null, JournalActions.UnconfirmedRegistrationReplaced, "user", existingUser.Id,
+                before: new { existingUser.Email, existingUser.OrganisationId }, cancellationToken: cancellationToken);
         }
 
         user.OrganisationId = organisation?.Id

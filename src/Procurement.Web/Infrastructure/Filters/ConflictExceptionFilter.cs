@@ -1,32 +1,51 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Procurement.Data.Dialects;
 using Procurement.Web.Features.Errors;
 
 namespace Procurement.Web.Infrastructure.Filters;
 
 /// <summary>
-/// Someone else changed the same thing first (a double-clicked button, two officers at once). The
-/// transaction has already been rolled back by <see cref="TransactionFilter"/>; the user gets a 409 page
-/// that says so, instead of a 500.
+/// Failures that are nobody's input error, shown as what they are instead of a 500. The transaction has
+/// already been rolled back by <see cref="TransactionFilter"/>, so nothing was saved.
+/// <list type="bullet">
+/// <item>Someone else changed the same thing first (a double-clicked button, two officers at once, a
+/// unique key taken meanwhile, a deadlock): 409, reload and try again.</item>
+/// <item>The database was too busy to take the write (the SQLite write gate timed out): 503, try again.</item>
+/// </list>
 /// </summary>
-public sealed class ConflictExceptionFilter : IExceptionFilter
+public sealed class ConflictExceptionFilter(ISqlDialect dialect) : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {
-        if (context.Exception is not ConflictException)
+        var status = context.Exception switch
+        {
+            ConflictException => StatusCodes.Status409Conflict,
+            DbException db when dialect.IsConflict(db) => StatusCodes.Status409Conflict,
+            TimeoutException => StatusCodes.Status503ServiceUnavailable,
+            _ => 0,
+        };
+        if (status == 0)
         {
             return;
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "5";
         }
 
         context.Result = new ViewResult
         {
             ViewName = "/Features/Errors/Error.cshtml",
-            ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary(
-                new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState)
+            ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), context.ModelState)
             {
-                Model = new ErrorViewModel(StatusCodes.Status409Conflict, context.HttpContext.TraceIdentifier),
+                Model = new ErrorViewModel(status, context.HttpContext.TraceIdentifier),
             },
-            StatusCode = StatusCodes.Status409Conflict,
+            StatusCode = status,
         };
         context.ExceptionHandled = true;
     }

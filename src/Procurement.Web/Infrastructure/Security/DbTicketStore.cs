@@ -11,7 +11,7 @@ namespace Procurement.Web.Infrastructure.Security;
 /// working at once (ASVS 3.3.1); sessions end after 30 idle minutes (sliding cookie) and 12 hours in all.
 /// Runs on the request's <see cref="DbSession"/>, inside its transaction when there is one.
 /// </summary>
-public sealed class DbTicketStore(IHttpContextAccessor accessor, TimeProvider clock) : ITicketStore
+public sealed class DbTicketStore(IHttpContextAccessor accessor, TimeProvider clock, ILogger<DbTicketStore> logger) : ITicketStore
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
@@ -26,7 +26,7 @@ public sealed class DbTicketStore(IHttpContextAccessor accessor, TimeProvider cl
         var session = Session();
         var now = clock.GetUtcNow();
         var id = SecretToken.New();
-        var userId = Guid.Parse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+        var userId = UserId(ticket);
         var agent = context.Request.Headers.UserAgent.ToString();
         await session.WriteAsync(async () =>
         {
@@ -51,12 +51,19 @@ public sealed class DbTicketStore(IHttpContextAccessor accessor, TimeProvider cl
         return id;
     }
 
-    public Task RenewAsync(string key, AuthenticationTicket ticket)
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         var now = clock.GetUtcNow();
-        return Session().ExecuteAsync(
-            "UPDATE auth_sessions SET ticket = @Ticket, last_seen_at = @now, expires_at = @Expires WHERE id = @key",
-            new { key, Ticket = TicketSerializer.Default.Serialize(ticket), now, Expires = Expiry(ticket, now) });
+        var session = Session();
+        var renewed = await session.ExecuteAsync(
+            "UPDATE auth_sessions SET ticket = @Ticket, last_seen_at = @now, expires_at = @Expires WHERE id = @key AND user_id = @userId",
+            new { key, userId = UserId(ticket), Ticket = TicketSerializer.Default.Serialize(ticket), now, Expires = Expiry(ticket, now) });
+        if (renewed == 0)
+        {
+            // A session may only ever carry its own user. Anything else ends it rather than hand it over.
+            await session.ExecuteAsync("DELETE FROM auth_sessions WHERE id = @key", new { key });
+            logger.LogWarning("A session was renewed for another user or after it ended; it has been ended");
+        }
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
@@ -78,6 +85,9 @@ public sealed class DbTicketStore(IHttpContextAccessor accessor, TimeProvider cl
     }
 
     public Task RemoveAsync(string key) => Session().ExecuteAsync("DELETE FROM auth_sessions WHERE id = @key", new { key });
+
+    private static Guid UserId(AuthenticationTicket ticket) =>
+        Guid.Parse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
 
     private static DateTimeOffset Expiry(AuthenticationTicket ticket, DateTimeOffset now) =>
         ticket.Properties.ExpiresUtc ?? now + IdleTimeout;
