@@ -83,9 +83,7 @@ public sealed class AccountController(
                 ModelState.AddModelError(error.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword), l[error.Description]);
             }
 
-            var view = View(form);
-            view.StatusCode = StatusCodes.Status400BadRequest;
-            return view;
+            return View(form).WithStatus(StatusCodes.Status400BadRequest);
         }
 
         // Every session ends, this one too: the next sign-in, with the new password, gets a new session id.

@@ -75,9 +75,7 @@ public sealed class PasswordController(
                 ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "" : nameof(form.NewPassword), l[error.Description]);
             }
 
-            var view = View(form);
-            view.StatusCode = StatusCodes.Status400BadRequest;
-            return view;
+            return View(form).WithStatus(StatusCodes.Status400BadRequest);
         }
 
         IdentityResults.EnsureSucceeded(await users.SetLockoutEndDateAsync(user!, null));

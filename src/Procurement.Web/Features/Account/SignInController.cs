@@ -26,7 +26,7 @@ public sealed class SignInController(
 {
     [HttpGet("/konto/logga-in")]
     public IActionResult SignIn(string? returnUrl) =>
-        SignedIn() ? AlreadySignedIn() : View(new SignInForm { ReturnUrl = returnUrl });
+        SignedIn() ? this.AlreadySignedIn() : View(new SignInForm { ReturnUrl = returnUrl });
 
     [HttpPost("/konto/logga-in")]
     [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
@@ -35,7 +35,7 @@ public sealed class SignInController(
     {
         if (SignedIn())
         {
-            return AlreadySignedIn();
+            return this.AlreadySignedIn();
         }
 
         // One answer for an unknown address, a wrong password and a locked account, in the same time, so
@@ -79,24 +79,16 @@ public sealed class SignInController(
 
     [HttpGet("/konto/logga-in/tvafaktor")]
     public async Task<IActionResult> TwoFactor(string? returnUrl) =>
-        SignedIn() ? AlreadySignedIn()
-        : await signInManager.GetTwoFactorAuthenticationUserAsync() is null
-            ? RedirectToAction(nameof(SignIn), new { returnUrl })
-            : View(new TwoFactorSignInForm { ReturnUrl = returnUrl });
+        await SecondStepRefusalAsync(returnUrl) ?? View(new TwoFactorSignInForm { ReturnUrl = returnUrl });
 
     [HttpPost("/konto/logga-in/tvafaktor")]
     [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
     [NoTransaction] // password hashing must not hold the database write lock; each write commits on its own
     public async Task<IActionResult> TwoFactor(TwoFactorSignInForm form)
     {
-        if (SignedIn())
+        if (await SecondStepRefusalAsync(form.ReturnUrl) is { } refusal)
         {
-            return AlreadySignedIn();
-        }
-
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToAction(nameof(SignIn), new { returnUrl = form.ReturnUrl });
+            return refusal;
         }
 
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalize(form.Code), isPersistent: false, rememberClient: false);
@@ -113,24 +105,16 @@ public sealed class SignInController(
 
     [HttpGet("/konto/logga-in/aterstallningskod")]
     public async Task<IActionResult> RecoveryCode(string? returnUrl) =>
-        SignedIn() ? AlreadySignedIn()
-        : await signInManager.GetTwoFactorAuthenticationUserAsync() is null
-            ? RedirectToAction(nameof(SignIn), new { returnUrl })
-            : View(new RecoveryCodeSignInForm { ReturnUrl = returnUrl });
+        await SecondStepRefusalAsync(returnUrl) ?? View(new RecoveryCodeSignInForm { ReturnUrl = returnUrl });
 
     [HttpPost("/konto/logga-in/aterstallningskod")]
     [EnableRateLimiting(WebServiceCollectionExtensions.SignInRateLimit)]
     [NoTransaction] // password hashing must not hold the database write lock; each write commits on its own
     public async Task<IActionResult> RecoveryCode(RecoveryCodeSignInForm form)
     {
-        if (SignedIn())
+        if (await SecondStepRefusalAsync(form.ReturnUrl) is { } refusal)
         {
-            return AlreadySignedIn();
-        }
-
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToAction(nameof(SignIn), new { returnUrl = form.ReturnUrl });
+            return refusal;
         }
 
         var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(form.Code.Trim().ToUpperInvariant());
@@ -152,18 +136,15 @@ public sealed class SignInController(
     /// </summary>
     private bool SignedIn() => User.Identity?.IsAuthenticated == true;
 
-    private ViewResult AlreadySignedIn()
-    {
-        var view = View("AlreadySignedIn");
-        view.StatusCode = HttpMethods.IsGet(Request.Method) ? StatusCodes.Status200OK : StatusCodes.Status409Conflict;
-        return view;
-    }
+    /// <summary>Why the second step (code or recovery code) cannot go on, or null when it can.</summary>
+    private async Task<IActionResult?> SecondStepRefusalAsync(string? returnUrl) =>
+        SignedIn() ? this.AlreadySignedIn()
+        : await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToAction(nameof(SignIn), new { returnUrl })
+        : null;
 
     private ViewResult Refused(string viewName, object form)
     {
-        var view = View(viewName, form);
-        view.StatusCode = StatusCodes.Status400BadRequest;
-        return view;
+        return View(viewName, form).WithStatus(StatusCodes.Status400BadRequest);
     }
 
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";

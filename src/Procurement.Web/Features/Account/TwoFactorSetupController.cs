@@ -151,9 +151,7 @@ public sealed class TwoFactorSetupController(
 
     private async Task<ViewResult> RefusedAsync(EnableTwoFactorForm form, AppUser user)
     {
-        var view = View("TwoFactorSetup", await BuildAsync(form, required: false, user));
-        view.StatusCode = StatusCodes.Status400BadRequest;
-        return view;
+        return View("TwoFactorSetup", await BuildAsync(form, required: false, user)).WithStatus(StatusCodes.Status400BadRequest);
     }
 
     private async Task<AppUser> CurrentAsync() =>

@@ -35,7 +35,7 @@ public sealed class InvitationAcceptController(
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            return SignedInAlready();
+            return this.AlreadySignedIn();
         }
 
         var (invitation, problem) = await OpenInvitationAsync(token, cancellationToken);
@@ -49,7 +49,7 @@ public sealed class InvitationAcceptController(
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            return SignedInAlready();
+            return this.AlreadySignedIn();
         }
 
         var (invitation, problem) = await OpenInvitationAsync(token, cancellationToken);
@@ -76,21 +76,16 @@ public sealed class InvitationAcceptController(
             }
             else
             {
-                foreach (var validator in users.PasswordValidators)
+                foreach (var error in await users.PasswordErrorsAsync(user, form.Password))
                 {
-                    foreach (var error in (await validator.ValidateAsync(users, user, form.Password)).Errors)
-                    {
-                        ModelState.AddModelError("Form.Password", l[error.Description]);
-                    }
+                    ModelState.AddModelError("Form.Password", l[error.Description]);
                 }
             }
         }
 
         if (!ModelState.IsValid)
         {
-            var view = View(await BuildAsync(invitation, token!, form, cancellationToken));
-            view.StatusCode = StatusCodes.Status400BadRequest;
-            return view;
+            return View(await BuildAsync(invitation, token!, form, cancellationToken)).WithStatus(StatusCodes.Status400BadRequest);
         }
 
         EnsureSucceeded(await users.CreateAsync(user, form.Password));
@@ -126,20 +121,8 @@ public sealed class InvitationAcceptController(
         };
     }
 
-    /// <summary>A new account is not signed in over someone else's live session (it would inherit its id).</summary>
-    private ViewResult SignedInAlready()
-    {
-        var view = View("/Features/Account/AlreadySignedIn.cshtml");
-        view.StatusCode = HttpMethods.IsGet(Request.Method) ? StatusCodes.Status200OK : StatusCodes.Status409Conflict;
-        return view;
-    }
-
-    private ViewResult Problem(int status, string title, string text)
-    {
-        var view = View("InvitationProblem", new InvitationProblemViewModel(title, text));
-        view.StatusCode = status;
-        return view;
-    }
+    private ViewResult Problem(int status, string title, string text) =>
+        View("InvitationProblem", new InvitationProblemViewModel(title, text)).WithStatus(status);
 
     private async Task<AcceptInvitationViewModel> BuildAsync(InvitationRow invitation, string token, AcceptInvitationForm form, CancellationToken cancellationToken)
     {

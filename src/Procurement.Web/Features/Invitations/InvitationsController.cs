@@ -75,9 +75,7 @@ public sealed class InvitationsController(
 
         if (!ModelState.IsValid)
         {
-            var view = View(await BuildFormAsync(form, cancellationToken));
-            view.StatusCode = StatusCodes.Status400BadRequest;
-            return view;
+            return View(await BuildFormAsync(form, cancellationToken)).WithStatus(StatusCodes.Status400BadRequest);
         }
 
         var now = clock.GetUtcNow();

@@ -81,9 +81,7 @@ public sealed class OrganisationsController(
 
         if (!OrganisationNumber.TryParse(form.OrganisationNumber, out var number, out var numberError))
         {
-            ModelState.AddModelError(nameof(form.OrganisationNumber), l[numberError == OrganisationNumberError.WrongCheckDigit
-                ? "Organisationsnumret stämmer inte: kontrollsiffran är fel. Kontrollera numret."
-                : "Skriv organisationsnumret som NNNNNN-NNNN, till exempel 556677-8899."]);
+            ModelState.AddModelError(nameof(form.OrganisationNumber), l[OrganisationNumberMessages.For(numberError)]);
         }
         else if (await organisations.FindByOrganisationNumberAsync(number, cancellationToken) is { } existing)
         {
@@ -92,9 +90,7 @@ public sealed class OrganisationsController(
 
         if (!ModelState.IsValid)
         {
-            var view = View(form);
-            view.StatusCode = StatusCodes.Status400BadRequest;
-            return view;
+            return View(form).WithStatus(StatusCodes.Status400BadRequest);
         }
 
         var id = await commands.CreateAsync(form.Kind!.Value, form.Name, number, User.Id(), cancellationToken);

@@ -45,9 +45,7 @@ public sealed class RegistrationController(
     {
         if (!OrganisationNumber.TryParse(form.OrganisationNumber, out var number, out var numberError))
         {
-            ModelState.AddModelError(nameof(form.OrganisationNumber), l[numberError == OrganisationNumberError.WrongCheckDigit
-                ? "Organisationsnumret stämmer inte: kontrollsiffran är fel. Kontrollera numret."
-                : "Skriv organisationsnumret som NNNNNN-NNNN, till exempel 556677-8899."]);
+            ModelState.AddModelError(nameof(form.OrganisationNumber), l[OrganisationNumberMessages.For(numberError)]);
             return Refused(form);
         }
 
@@ -69,7 +67,7 @@ public sealed class RegistrationController(
         };
 
         // Check the password before anything is written, so a refusal leaves nothing behind.
-        var passwordErrors = await PasswordErrorsAsync(user, form.Password);
+        var passwordErrors = await users.PasswordErrorsAsync(user, form.Password);
         if (passwordErrors.Count > 0)
         {
             foreach (var error in passwordErrors)
@@ -168,30 +166,10 @@ public sealed class RegistrationController(
             "SELECT COUNT(*) FROM users WHERE organisation_id = @organisationId AND email_confirmed = 1",
             new { organisationId }, cancellationToken) > 0;
 
-    private async Task<List<IdentityError>> PasswordErrorsAsync(AppUser user, string password)
-    {
-        var errors = new List<IdentityError>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
-        }
+    private ViewResult ConfirmResult(bool confirmed) =>
+        View("Confirm", confirmed).WithStatus(confirmed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
 
-        return errors;
-    }
-
-    private ViewResult ConfirmResult(bool confirmed)
-    {
-        var view = View("Confirm", confirmed);
-        view.StatusCode = confirmed ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-        return view;
-    }
-
-    private ViewResult Refused(RegisterSupplierForm form)
-    {
-        var view = View(nameof(Register), form);
-        view.StatusCode = StatusCodes.Status400BadRequest;
-        return view;
-    }
+    private ViewResult Refused(RegisterSupplierForm form) => View(nameof(Register), form).WithStatus(StatusCodes.Status400BadRequest);
 
     private static void EnsureSucceeded(IdentityResult result) => IdentityResults.EnsureSucceeded(result);
 }
