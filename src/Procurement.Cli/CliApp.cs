@@ -87,6 +87,8 @@ public static class CliApp
         }
 
         builder.Logging.ClearProviders(); // the CLI talks to its user itself
+        builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(
+            new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
         builder.Services.AddProcurementData();
         builder.Services.AddProcurementDataProtection(builder.Configuration); // the user store encrypts authenticator keys with it
         builder.Services.AddIdentityCore<AppUser>(IdentitySetup.ConfigureOptions)

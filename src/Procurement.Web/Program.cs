@@ -6,6 +6,13 @@ using Procurement.Web.Infrastructure;
 var seedDemo = args.Contains("--seed-demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--seed-demo").ToArray());
 
+// Check the container at start-up in every environment, so tests catch what Development would.
+builder.Host.UseDefaultServiceProvider(o =>
+{
+    o.ValidateScopes = true;
+    o.ValidateOnBuild = true;
+});
+
 builder.AddProcurementLogging();
 builder.Services.AddProcurementData();
 builder.Services.AddProcurementDataProtection(builder.Configuration);

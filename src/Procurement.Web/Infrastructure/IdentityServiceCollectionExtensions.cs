@@ -19,7 +19,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<DbTicketStore>();
         services.AddScoped<SessionQueries>();
-        services.AddSingleton<DummyPasswordHash>();
+        services.AddScoped<DummyPasswordHash>(); // the hasher it uses is scoped
 
         services.AddIdentity<AppUser, AppRole>(options =>
             {

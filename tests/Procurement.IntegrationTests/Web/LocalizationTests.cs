@@ -39,6 +39,19 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
+    public void No_two_texts_differ_only_in_case()
+    {
+        // Resource names are case-insensitive: "Region" and "region" would silently become one.
+        var clashes = SwedishTexts().Select(t => t.Text).Distinct()
+            .GroupBy(t => t, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g))
+            .ToList();
+
+        Assert.True(clashes.Count == 0, "Texts differing only in case:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void The_resource_file_holds_no_texts_the_app_no_longer_uses()
     {
         var used = SwedishTexts().Select(t => t.Text).ToHashSet();

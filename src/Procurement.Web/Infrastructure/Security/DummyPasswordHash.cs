@@ -9,7 +9,9 @@ namespace Procurement.Web.Infrastructure.Security;
 /// </summary>
 public sealed class DummyPasswordHash(IPasswordHasher<AppUser> hasher)
 {
-    private readonly Lazy<string> hash = new(() => hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+    // Made once per process with the configured work factor; verifying against it costs what a real check costs.
+    private static string? hash;
 
-    public void Verify(string password) => hasher.VerifyHashedPassword(new AppUser(), hash.Value, password);
+    public void Verify(string password) =>
+        hasher.VerifyHashedPassword(new AppUser(), hash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString()), password);
 }
