@@ -68,6 +68,9 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddProcurementDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
+        // Registered before AddDataProtection: hosted services start in order, and ASP.NET's own one reads the
+        // key ring at start-up, which must by then hold the key this one creates.
+        services.AddHostedService<KeyRingMaintenance>();
         var builder = services.AddDataProtection()
             .SetApplicationName("Procurement")
             .SetDefaultKeyLifetime(KeyRingMaintenance.KeyLifetime);
@@ -85,7 +88,6 @@ public static class DataServiceCollectionExtensions
                 // request that may hold the SQLite write lock the key insert would wait for.
                 o.AutoGenerateKeys = false;
             });
-        services.AddHostedService<KeyRingMaintenance>();
         return services;
     }
 
