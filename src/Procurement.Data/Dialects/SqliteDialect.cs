@@ -33,6 +33,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public bool IsConflict(DbException exception) => IsUniqueViolation(exception);
 
+    // Full-text indexes (FTS5 virtual tables and their shadow tables) are derived data, not tables of ours.
     public string ListTablesSql =>
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name";
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' " +
+        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name";
 }

@@ -4,7 +4,7 @@ namespace Procurement.Data.TypeHandlers;
 
 /// <summary>
 /// Dapper's type map is global, so it is configured once per process. SQLite has no Guid, DateTimeOffset
-/// or decimal type (Dapper issue 718): they are stored as TEXT and converted by these handlers, which
+/// decimal or date type (Dapper issue 718): they are stored as TEXT and converted by these handlers, which
 /// pass native values straight through on SQL Server.
 /// </summary>
 public static class DapperConfiguration
@@ -22,7 +22,7 @@ public static class DapperConfiguration
 
         // Dapper maps these types to a DbType before it looks for a handler; remove the built-in mapping
         // so the handlers also format parameters, not only parse results.
-        foreach (var type in new[] { typeof(Guid), typeof(DateTimeOffset), typeof(decimal) })
+        foreach (var type in new[] { typeof(Guid), typeof(DateTimeOffset), typeof(decimal), typeof(DateOnly) })
         {
             SqlMapper.RemoveTypeMap(type);
             SqlMapper.RemoveTypeMap(typeof(Nullable<>).MakeGenericType(type));
@@ -31,5 +31,6 @@ public static class DapperConfiguration
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
         SqlMapper.AddTypeHandler(new DecimalHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 }

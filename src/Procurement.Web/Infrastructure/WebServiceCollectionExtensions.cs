@@ -91,5 +91,16 @@ public static class WebServiceCollectionExtensions
     private static void AddFeatureServices(IServiceCollection services)
     {
         services.AddScoped<Features.Invitations.InvitationStore>();
+        services.AddScoped<Features.Procurements.ProcurementScopes>();
+        services.AddScoped<Features.Procurements.ProcurementStore>();
+        services.AddScoped<Features.Participation.ParticipationStore>();
+        services.AddScoped<Features.Specification.RequirementStore>();
+        services.AddScoped<Features.Specification.SupportStore>();
+        services.AddScoped<Features.Specification.CommentStore>();
+        services.AddScoped<Features.Submissions.SubmissionStore>();
+        services.AddScoped<Features.Triage.TriageQueries>();
+        services.AddScoped<Features.Import.ImportStore>();
+        services.AddSingleton<Features.Import.ImportRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<Features.Import.ImportRunner>());
     }
 }

@@ -9,7 +9,7 @@ using Procurement.Testing;
 namespace Procurement.IntegrationTests.Database;
 
 /// <summary>
-/// Guid, DateTimeOffset and decimal survive a round trip through Dapper on each provider, and a value
+/// Guid, DateTimeOffset, decimal and DateOnly survive a round trip through Dapper on each provider, and a value
 /// written as a parameter is found again by the same parameter (the stored format and the parameter
 /// format agree). One suite, one subclass per provider, as in Dapper's own tests.
 /// </summary>
@@ -27,12 +27,12 @@ public abstract class TypeHandlerTests
     protected async Task AssertRoundTripAsync()
     {
         await using var connection = await OpenWithTableAsync();
-        var row = new Row { Id = SampleGuid, MaybeId = null, At = SampleTime, MaybeAt = SampleTime.AddDays(1), Amount = SampleMoney, MaybeAmount = 0.10m };
+        var row = new Row { Id = SampleGuid, MaybeId = null, At = SampleTime, MaybeAt = SampleTime.AddDays(1), Amount = SampleMoney, MaybeAmount = 0.10m, Day = new DateOnly(2026, 12, 31), MaybeDay = null };
         await connection.ExecuteAsync(
-            "INSERT INTO roundtrip (id, maybe_id, at, maybe_at, amount, maybe_amount) VALUES (@Id, @MaybeId, @At, @MaybeAt, @Amount, @MaybeAmount)", row);
+            "INSERT INTO roundtrip (id, maybe_id, at, maybe_at, amount, maybe_amount, day, maybe_day) VALUES (@Id, @MaybeId, @At, @MaybeAt, @Amount, @MaybeAmount, @Day, @MaybeDay)", row);
 
         var read = await connection.QuerySingleAsync<Row>(
-            "SELECT id, maybe_id, at, maybe_at, amount, maybe_amount FROM roundtrip WHERE id = @Id AND at = @At AND amount = @Amount", row);
+            "SELECT id, maybe_id, at, maybe_at, amount, maybe_amount, day, maybe_day FROM roundtrip WHERE id = @Id AND at = @At AND amount = @Amount AND day = @Day", row);
 
         Assert.Equal(SampleGuid, read.Id);
         Assert.Null(read.MaybeId);
@@ -41,6 +41,8 @@ public abstract class TypeHandlerTests
         Assert.Equal(SampleMoney, read.Amount);
         Assert.Equal("1234567.50", read.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)); // scale kept
         Assert.Equal(0.10m, read.MaybeAmount);
+        Assert.Equal(new DateOnly(2026, 12, 31), read.Day);
+        Assert.Null(read.MaybeDay);
     }
 
     protected async Task AssertTimesCompareInSqlAsync()
@@ -48,7 +50,7 @@ public abstract class TypeHandlerTests
         await using var connection = await OpenWithTableAsync();
         foreach (var (hours, offset) in new[] { (1, 0), (2, 5), (3, -7) })
         {
-            await connection.ExecuteAsync("INSERT INTO roundtrip (id, at, amount) VALUES (@Id, @At, 0)",
+            await connection.ExecuteAsync("INSERT INTO roundtrip (id, at, amount, day) VALUES (@Id, @At, 0, '2026-01-01')",
                 new { Id = Guid.NewGuid(), At = new DateTimeOffset(2026, 1, 1, hours, 0, 0, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(offset)) });
         }
 
@@ -73,6 +75,10 @@ public abstract class TypeHandlerTests
         public decimal Amount { get; set; }
 
         public decimal? MaybeAmount { get; set; }
+
+        public DateOnly Day { get; set; }
+
+        public DateOnly? MaybeDay { get; set; }
     }
 }
 
@@ -97,7 +103,7 @@ public sealed class SqliteTypeHandlerTests : TypeHandlerTests, IDisposable
         var connection = await new SqliteDataSource($"Data Source={path}").OpenConnectionAsync();
         await connection.ExecuteAsync(
             "DROP TABLE IF EXISTS roundtrip; CREATE TABLE roundtrip (id TEXT NOT NULL, maybe_id TEXT NULL, at TEXT NOT NULL, " +
-            "maybe_at TEXT NULL, amount TEXT NOT NULL, maybe_amount TEXT NULL)");
+            "maybe_at TEXT NULL, amount TEXT NOT NULL, maybe_amount TEXT NULL, day TEXT NULL, maybe_day TEXT NULL)");
         return connection;
     }
 }
@@ -135,7 +141,7 @@ public sealed class SqlServerTypeHandlerTests : TypeHandlerTests, IAsyncLifetime
         await connection.ExecuteAsync(
             "IF OBJECT_ID('roundtrip') IS NOT NULL DROP TABLE roundtrip; " +
             "CREATE TABLE roundtrip (id UNIQUEIDENTIFIER NOT NULL, maybe_id UNIQUEIDENTIFIER NULL, at DATETIMEOFFSET NOT NULL, " +
-            "maybe_at DATETIMEOFFSET NULL, amount DECIMAL(19, 2) NOT NULL, maybe_amount DECIMAL(19, 2) NULL)");
+            "maybe_at DATETIMEOFFSET NULL, amount DECIMAL(19, 2) NOT NULL, maybe_amount DECIMAL(19, 2) NULL, day DATE NULL, maybe_day DATE NULL)");
         return connection;
     }
 }

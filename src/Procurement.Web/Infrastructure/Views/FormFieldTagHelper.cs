@@ -116,7 +116,10 @@ public sealed class FormFieldTagHelper(IStringLocalizer<SharedResource> l) : Tag
 
     private TagBuilder BuildControl(string name, string id, string? attemptedValue)
     {
-        var value = attemptedValue ?? Convert.ToString(For.Model, CultureInfo.CurrentCulture);
+        // Dates go to <input type="date"> as yyyy-MM-dd whatever the page's language.
+        var value = attemptedValue ?? (For.Model is DateOnly date
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : Convert.ToString(For.Model, CultureInfo.CurrentCulture));
         TagBuilder control;
         switch (Type)
         {
