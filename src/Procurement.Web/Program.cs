@@ -1,8 +1,9 @@
 using Procurement.Data;
 using Procurement.Data.Email;
 using Procurement.Web.Infrastructure;
+using Procurement.Web.Infrastructure.Demo;
 
-// `--seed-demo` creates the demo accounts before the app starts (see README); it is not configuration.
+// `--seed-demo` creates the demo accounts and the demo procurement before the app starts (see README); it is not configuration.
 var seedDemo = args.Contains("--seed-demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--seed-demo").ToArray());
 

@@ -102,5 +102,6 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Import.ImportStore>();
         services.AddSingleton<Features.Import.ImportRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.Import.ImportRunner>());
+        services.AddScoped<Demo.DemoProcurementSeeder>();
     }
 }

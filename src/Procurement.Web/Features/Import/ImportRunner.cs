@@ -4,6 +4,7 @@ using Procurement.Data;
 using Procurement.Data.Journal;
 using Procurement.Web.Features.Procurements;
 using Procurement.Web.Features.Submissions;
+using static Procurement.Web.Infrastructure.Localization.Texts;
 
 namespace Procurement.Web.Features.Import;
 
@@ -56,12 +57,14 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ILogger<ImportRunn
 
             var payload = await imports.PayloadAsync(importId, cancellationToken);
             var categories = await services.GetRequiredService<ProcurementStore>().CategoriesAsync(row.ProcurementId, cancellationToken);
-            var data = payload.Rows.Select(r => new SubmissionData(r.Text, r.Kind, r.Motiv,
-                r.CategoryNumber is { } n ? categories.FirstOrDefault(c => c.Number == n)?.Id : null)).ToList();
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var data = payload.Rows.Select(r => new NewSubmission(row.OrganisationId, row.CreatedBy,
+                new SubmissionData(r.Text, r.Kind, r.Motiv, r.CategoryNumber is { } n ? categories.FirstOrDefault(c => c.Number == n)?.Id : null),
+                "Import", importId, now)).ToList();
 
             await session.WriteAsync(async () =>
             {
-                await services.GetRequiredService<SubmissionStore>().InsertManyAsync(row.ProcurementId, row.OrganisationId, row.CreatedBy, importId, data,
+                await services.GetRequiredService<SubmissionStore>().InsertManyAsync(row.ProcurementId, data,
                     done => progress[importId] = inserted = done, cancellationToken);
                 await imports.FinishAsync(importId, "Completed", data.Count, null, cancellationToken);
                 await services.GetRequiredService<JournalWriter>().WriteAsync(row.CreatedBy, "import.completed", "import", importId,
@@ -73,7 +76,7 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ILogger<ImportRunn
             logger.LogError(ex, "Import {ImportId} failed after {Inserted} rows; nothing was saved", importId, inserted);
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ImportStore>().FinishAsync(importId, "Failed", 0,
-                "Importen kunde inte slutföras. Inget sparades; försök igen eller kontakta supporten.", CancellationToken.None);
+                Sv("Importen kunde inte slutföras. Inget sparades; försök igen eller kontakta supporten."), CancellationToken.None);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Procurement.Data;
 using Procurement.Data.Journal;
 using Procurement.Domain.Submissions;
+using static Procurement.Web.Infrastructure.Localization.Texts;
 
 namespace Procurement.Web.Features.Import;
 
@@ -66,7 +67,7 @@ public sealed class ImportStore(DbSession session, JournalWriter journal, TimePr
     public Task<int> FailInterruptedAsync(CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             "UPDATE imports SET status = 'Failed', message = @message, finished_at = @now WHERE status = 'Running'",
-            new { message = "Importen avbröts när tjänsten startades om. Inget sparades; försök igen.", now = clock.GetUtcNow() }, cancellationToken);
+            new { message = Sv("Importen avbröts när tjänsten startades om. Inget sparades; försök igen."), now = clock.GetUtcNow() }, cancellationToken);
 }
 
 /// <summary>What the preview showed: the valid rows, the row errors and the file problems.</summary>

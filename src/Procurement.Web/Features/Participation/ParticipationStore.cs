@@ -49,9 +49,9 @@ public sealed class ParticipationStore(DbSession session, JournalWriter journal,
         return invited;
     }
 
-    public async Task RespondAsync(Guid procurementId, Guid organisationId, ParticipationStatus answer, Guid userId, CancellationToken cancellationToken)
+    public async Task RespondAsync(Guid procurementId, Guid organisationId, ParticipationStatus answer, Guid? userId, CancellationToken cancellationToken)
     {
-        var before = await session.QuerySingleOrDefaultAsync<ParticipationStatus?>(
+        var before = await session.QuerySingleOrDefaultAsync<string?>(
             "SELECT status FROM participations WHERE procurement_id = @procurementId AND organisation_id = @organisationId",
             new { procurementId, organisationId }, cancellationToken);
         await session.ExecuteAsync(
@@ -60,7 +60,7 @@ public sealed class ParticipationStore(DbSession session, JournalWriter journal,
             WHERE procurement_id = @procurementId AND organisation_id = @organisationId
             """, new { procurementId, organisationId, Status = answer.ToString(), now = clock.GetUtcNow(), userId }, cancellationToken);
         await journal.WriteAsync(userId, "participation.answered", "procurement", procurementId,
-            before: new { organisationId, status = before?.ToString() }, after: new { organisationId, status = answer.ToString() },
+            before: new { organisationId, status = before }, after: new { organisationId, status = answer.ToString() },
             cancellationToken: cancellationToken);
     }
 

@@ -14,7 +14,7 @@ public sealed class SupportStore(DbSession session, JournalWriter journal, TimeP
         ListAsync("s.submission_id = @targetId", submissionId, cancellationToken);
 
     /// <summary>Adds the organisation's support; false when it already supports the target.</summary>
-    public async Task<bool> AddAsync(Guid procurementId, SupportTarget target, Guid organisationId, string? comment, Guid userId, CancellationToken cancellationToken)
+    public async Task<bool> AddAsync(Guid procurementId, SupportTarget target, Guid organisationId, string? comment, Guid? userId, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
         try

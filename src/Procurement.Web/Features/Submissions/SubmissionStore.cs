@@ -41,16 +41,14 @@ public sealed class SubmissionStore(DbSession session, JournalWriter journal, Ti
         return id;
     }
 
-    /// <summary>Inserts many needs at once (an import), reporting progress after each batch. Runs in the caller's transaction.</summary>
-    public async Task InsertManyAsync(Guid procurementId, Guid organisationId, Guid userId, Guid importId, IReadOnlyList<SubmissionData> rows,
-        Action<int> progress, CancellationToken cancellationToken)
+    /// <summary>Inserts many needs at once (an import, the demo data), reporting progress after each batch. Runs in the caller's transaction.</summary>
+    public async Task InsertManyAsync(Guid procurementId, IReadOnlyList<NewSubmission> rows, Action<int> progress, CancellationToken cancellationToken)
     {
         const int batch = 500;
-        var now = clock.GetUtcNow();
         for (var start = 0; start < rows.Count; start += batch)
         {
-            var chunk = rows.Skip(start).Take(batch)
-                .Select(data => Row(Guid.CreateVersion7(), procurementId, organisationId, userId, data, "Import", importId, now));
+            var chunk = rows.Skip(start).Take(batch).Select(r =>
+                Row(Guid.CreateVersion7(), procurementId, r.OrganisationId, r.CreatedBy, r.Data, r.Source, r.ImportId, r.CreatedAt));
             await session.ExecuteAsync(InsertSql, chunk, cancellationToken); // Dapper runs the one prepared command per row
             progress(Math.Min(start + batch, rows.Count));
         }
@@ -114,6 +112,9 @@ public sealed class SubmissionStore(DbSession session, JournalWriter journal, Ti
 }
 
 public sealed record SubmissionData(string Text, RequirementKind? Kind, string? Motiv, Guid? CategoryId);
+
+/// <summary>A need inserted in bulk: whose it is, where it came from ("Import" or "Seed") and when.</summary>
+public sealed record NewSubmission(Guid OrganisationId, Guid? CreatedBy, SubmissionData Data, string Source, Guid? ImportId, DateTimeOffset CreatedAt);
 
 public sealed class SubmissionRow
 {
