@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Procurement.Cli.Commands;
 using Procurement.Data;
 using Procurement.Data.Identity;
+using Procurement.Web.Infrastructure;
 
 namespace Procurement.Cli;
 
@@ -23,7 +24,9 @@ public static class CliApp
                                          O: kommunkod (0380), R + länskod för region (R03), organisationsnummer eller exakt namn.
           create-organisation --kind K --name N --number NNNNNN-NNNN
                                          Lägg till en inköpscentral (K: CentralPurchasingBody) eller leverantör (K: Supplier).
-          seed-demo [--reset-passwords]  Skapa demoorganisationer och ett demokonto per roll. Lösenorden skrivs ut en gång.
+          seed-demo [--submissions N] [--reset-passwords]
+                                         Skapa demoorganisationer, ett demokonto per roll (lösenorden skrivs ut en gång)
+                                         och demoupphandlingen DEMO-1 med N behov från kommunerna (standard 2000).
           backup --out FIL [--force]     Säkerhetskopiera SQLite-databasen till FIL och kontrollera kopian.
           help                           Visa den här texten.
 
@@ -94,6 +97,7 @@ public static class CliApp
         builder.Services.AddIdentityCore<AppUser>(IdentitySetup.ConfigureOptions)
             .AddRoles<AppRole>()
             .AddProcurementStores();
+        builder.Services.AddProcurementFeatures(); // the demo procurement is written through the web app's stores
         return builder.Build();
     }
 }

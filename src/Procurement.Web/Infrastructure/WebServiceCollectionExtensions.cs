@@ -83,12 +83,16 @@ public static class WebServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<PublicLinks>();
-        AddFeatureServices(services);
+        services.AddProcurementFeatures();
+        AddBackgroundWork(services);
         return services;
     }
 
-    /// <summary>The query and command classes that live beside their controllers.</summary>
-    private static void AddFeatureServices(IServiceCollection services)
+    /// <summary>
+    /// The query and command classes that live beside their controllers, and the demo seeding written with them.
+    /// Public because the operators' CLI seeds the demo procurement through the same stores.
+    /// </summary>
+    public static IServiceCollection AddProcurementFeatures(this IServiceCollection services)
     {
         services.AddScoped<Features.Invitations.InvitationStore>();
         services.AddScoped<Features.Procurements.ProcurementScopes>();
@@ -100,8 +104,14 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Submissions.SubmissionStore>();
         services.AddScoped<Features.Triage.TriageQueries>();
         services.AddScoped<Features.Import.ImportStore>();
+        services.AddScoped<Demo.DemoProcurementSeeder>();
+        return services;
+    }
+
+    /// <summary>The background work of the web app.</summary>
+    private static void AddBackgroundWork(IServiceCollection services)
+    {
         services.AddSingleton<Features.Import.ImportRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.Import.ImportRunner>());
-        services.AddScoped<Demo.DemoProcurementSeeder>();
     }
 }

@@ -36,6 +36,12 @@ public sealed class DemoProcurementSeeder(
     public const int JoinedMunicipalities = 200;
     private const string Reason = "Demodata";
 
+    /// <summary>The line printed after seeding.</summary>
+    public static string Report(DemoProcurementSummary? summary) => summary is null
+        ? "Demoupphandlingen DEMO-1 finns redan och lämnades orörd."
+        : $"Demoupphandlingen {summary.Reference} skapades: {summary.Participants} anslutna kommuner och regioner, " +
+          $"{summary.Requirements} krav och {summary.Submissions} behov.";
+
     public async Task<DemoProcurementSummary?> SeedAsync(int submissionCount = DefaultSubmissions, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(submissionCount);

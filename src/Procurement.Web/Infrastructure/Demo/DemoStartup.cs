@@ -18,12 +18,7 @@ public static class DemoStartup
         await output.WriteLineAsync(DemoAccountsReport.Format(accounts));
         var count = services.GetRequiredService<IConfiguration>().GetValue("Demo:Submissions", DemoProcurementSeeder.DefaultSubmissions);
         var procurement = await scope.ServiceProvider.GetRequiredService<DemoProcurementSeeder>().SeedAsync(count);
-        if (procurement is not null)
-        {
-            await output.WriteLineAsync(
-                $"Demoupphandlingen {procurement.Reference} skapades: {procurement.Participants} anslutna kommuner och regioner, " +
-                $"{procurement.Requirements} krav och {procurement.Submissions} behov.");
-        }
+        await output.WriteLineAsync(DemoProcurementSeeder.Report(procurement));
     }
 
     public static void PrintAddressOnStart(WebApplication app) =>
