@@ -66,6 +66,31 @@ public sealed class TestClient(HttpClient http, CookieContainer cookies) : IDisp
         return await Http.PostAsync(actionUrl, content);
     }
 
+    /// <summary>
+    /// Opens <paramref name="pageUrl"/> and uploads <paramref name="content"/> through its file form (field "fil"), with the
+    /// form's hidden fields and token plus <paramref name="fields"/>, as a browser would.
+    /// </summary>
+    public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string fileName, byte[] content, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        var (page, document) = await GetPageAsync(pageUrl);
+        Assert.True(page.IsSuccessStatusCode, $"GET {pageUrl} answered {(int)page.StatusCode}");
+        var form = document.Forms.FirstOrDefault(f => f.Enctype == "multipart/form-data")
+            ?? throw new InvalidOperationException($"{pageUrl} has no file form.");
+        using var body = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && i.Name is not null))
+        {
+            body.Add(new StringContent(input.Value), input.Name!);
+        }
+
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        body.Add(new ByteArrayContent(content), "fil", fileName);
+        return await Http.PostAsync(ActionPath(form, pageUrl), body);
+    }
+
     /// <summary>Password, then the authenticator code where the user has two-factor on.</summary>
     public async Task SignInAsync(TestUser user, string? returnUrl = null)
     {

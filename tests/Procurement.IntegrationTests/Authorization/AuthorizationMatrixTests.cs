@@ -1,8 +1,15 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Procurement.Data;
+using Procurement.Data.Organisations;
 using Procurement.Domain.Identity;
+using Procurement.Domain.Organisations;
+using Procurement.Domain.Requirements;
+using Procurement.IntegrationTests.Workspace;
 using Procurement.Testing;
+using Procurement.Web.Features.Specification;
 using static Procurement.IntegrationTests.Authorization.Access;
 
 namespace Procurement.IntegrationTests.Authorization;
@@ -80,6 +87,48 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
         // Administrators only.
         new("GET",  "/organisationer/ny",                  "/organisationer/ny",                       SignIn, Ok,     Denied, Denied, Denied),
         new("POST", "/organisationer/ny",                  "/organisationer/ny",                       SignIn, Ok,     Denied, Denied, Denied),
+
+        // Procurements. {p} is a procurement owned by the officer's purchasing body that Uppsala (the representative's) joined;
+        // {r} a requirement in it, {s} Uppsala's need, {i} the representative's import. Outsiders, an officer of another
+        // purchasing body and a municipality that did not join, are refused every route under /upphandlingar/{id}.
+        new("GET",  "/upphandlingar",                      "/upphandlingar",                           SignIn, Ok,     Ok,     Ok,     Denied),
+        new("GET",  "/upphandlingar/ny",                   "/upphandlingar/ny",                        SignIn, Denied, Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/ny",                   "/upphandlingar/ny",                        SignIn, Denied, Ok,     Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}",            "/upphandlingar/{p}",                       SignIn, Ok,     Ok,     Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/redigera",   "/upphandlingar/{p}/redigera",              SignIn, Denied, Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/redigera",   "/upphandlingar/{p}/redigera",              SignIn, Denied, Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/fas",        "/upphandlingar/{p}/fas",                   SignIn, Denied, Ok,     Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/deltagare",  "/upphandlingar/{p}/deltagare",             SignIn, Ok,     Ok,     Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/deltagare/bjud-in", "/upphandlingar/{p}/deltagare/bjud-in", SignIn, Denied, Ok,   Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/deltagare/bjud-in", "/upphandlingar/{p}/deltagare/bjud-in", SignIn, Denied, Ok,   Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/deltagande", "/upphandlingar/{p}/deltagande",            SignIn, Denied, Denied, Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/krav",       "/upphandlingar/{p}/krav",                  SignIn, Ok,     Ok,     Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/krav/nytt",  "/upphandlingar/{p}/krav/nytt",             SignIn, Denied, Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/krav/nytt",  "/upphandlingar/{p}/krav/nytt",             SignIn, Denied, Ok,     Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/krav/{kravId:guid}", "/upphandlingar/{p}/krav/{r}",      SignIn, Ok,     Ok,     Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/krav/{kravId:guid}/redigera", "/upphandlingar/{p}/krav/{r}/redigera", SignIn, Denied, Ok, Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/krav/{kravId:guid}/redigera", "/upphandlingar/{p}/krav/{r}/redigera", SignIn, Denied, Ok, Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/krav/{kravId:guid}/historik", "/upphandlingar/{p}/krav/{r}/historik", SignIn, Ok,   Ok,     Ok,     Denied),
+        new("POST", "/upphandlingar/{id:guid}/krav/{kravId:guid}/flytta", "/upphandlingar/{p}/krav/{r}/flytta", SignIn, Denied, Ok,   Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/krav/numrera-om", "/upphandlingar/{p}/krav/numrera-om",  SignIn, Denied, Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/krav/{kravId:guid}/stod", "/upphandlingar/{p}/krav/{r}/stod", SignIn, Denied, Denied, Ok,   Denied),
+        new("POST", "/upphandlingar/{id:guid}/krav/{kravId:guid}/stod/ta-bort", "/upphandlingar/{p}/krav/{r}/stod/ta-bort", SignIn, Denied, Denied, Ok, Denied),
+        new("POST", "/upphandlingar/{id:guid}/krav/{kravId:guid}/kommentarer", "/upphandlingar/{p}/krav/{r}/kommentarer", SignIn, Denied, Ok, Ok, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/behov",      "/upphandlingar/{p}/behov",                 SignIn, Ok,     Ok,     Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/behov/nytt", "/upphandlingar/{p}/behov/nytt",            SignIn, Denied, Denied, Ok,     Denied),
+        new("POST", "/upphandlingar/{id:guid}/behov/nytt", "/upphandlingar/{p}/behov/nytt",            SignIn, Denied, Denied, Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/behov/{behovId:guid}/redigera", "/upphandlingar/{p}/behov/{s}/redigera", SignIn, Denied, Denied, Ok, Denied),
+        new("POST", "/upphandlingar/{id:guid}/behov/{behovId:guid}/redigera", "/upphandlingar/{p}/behov/{s}/redigera", SignIn, Denied, Denied, Ok, Denied),
+        new("POST", "/upphandlingar/{id:guid}/behov/{behovId:guid}/stod", "/upphandlingar/{p}/behov/{s}/stod", SignIn, Denied, Denied, Ok, Denied),
+        new("POST", "/upphandlingar/{id:guid}/behov/{behovId:guid}/aterkalla", "/upphandlingar/{p}/behov/{s}/aterkalla", SignIn, Denied, Denied, Ok, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/sortering",  "/upphandlingar/{p}/sortering",             SignIn, Ok,     Ok,     Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/import",     "/upphandlingar/{p}/import",                SignIn, Denied, Ok,     Ok,     Denied),
+        new("POST", "/upphandlingar/{id:guid}/import",     "/upphandlingar/{p}/import",                SignIn, Denied, Ok,     Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/import/mall.xlsx", "/upphandlingar/{p}/import/mall.xlsx", SignIn, Ok,     Ok,    Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/import/mall.csv", "/upphandlingar/{p}/import/mall.csv",  SignIn, Ok,     Ok,     Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/import/{importId:guid}", "/upphandlingar/{p}/import/{i}", SignIn, Denied, Ok,    Ok,     Denied),
+        new("GET",  "/upphandlingar/{id:guid}/import/{importId:guid}/status", "/upphandlingar/{p}/import/{i}/status", SignIn, Denied, Ok, Ok, Denied),
+        new("POST", "/upphandlingar/{id:guid}/import/{importId:guid}/genomfor", "/upphandlingar/{p}/import/{i}/genomfor", SignIn, Denied, Ok, Ok, Denied),
     ];
 
     private static readonly string[] RoleOrder =
@@ -90,7 +139,7 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => !IsStaticFile(e.RoutePattern.RawText))
+            .Where(e => !IsStaticFile(e))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [AnyMethod])
                 .Select(method => $"{method} {Normalize(e.RoutePattern.RawText)}"))
             .ToHashSet();
@@ -106,8 +155,9 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
     {
         using var anonymous = app.NewClient();
         var files = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(IsStaticFile)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(r => IsStaticFile(r) && !r.Contains('{', StringComparison.Ordinal))
+            .Where(r => !r.Contains('{', StringComparison.Ordinal))
             .ToList();
 
         Assert.Contains("/css/site.css", files);
@@ -129,30 +179,67 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
             shared[role] = (await app.SignedInAsync(role)).Client;
         }
 
+        var samples = await WorkspaceSamplesAsync(shared[Roles.ProcurementOfficer], shared[Roles.MunicipalityRepresentative]);
+        samples["{uppsala}"] = uppsala;
+        var otherBody = await app.WithServicesAsync(services => services.GetRequiredService<OrganisationCommands>().CreateAsync(
+            OrganisationKind.CentralPurchasingBody, "Annan Inköpscentral", OrganisationNumber.Parse("202100-7774"), null));
+        var stockholm = await app.QueryScalarAsync<Guid>("SELECT id FROM organisations WHERE municipality_code = '0180'");
+        var outsiders = new (string Name, string Role, Guid Organisation)[]
+        {
+            ("officer of another purchasing body", Roles.ProcurementOfficer, otherBody),
+            ("representative of a municipality that did not join", Roles.MunicipalityRepresentative, stockholm),
+        };
+        foreach (var (name, role, organisation) in outsiders)
+        {
+            shared[name] = (await app.SignedInAsync(role, organisation)).Client;
+        }
+
         var failures = new List<string>();
         foreach (var rule in Matrix)
         {
-            var url = rule.Sample.Replace("{uppsala}", uppsala.ToString(), StringComparison.Ordinal)
+            var url = samples.Aggregate(rule.Sample, (u, sample) => u.Replace(sample.Key, sample.Value.ToString(), StringComparison.Ordinal))
                 .Replace("{random}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
-            for (var i = 0; i < RoleOrder.Length; i++)
+            var visitors = RoleOrder.Select((role, i) => (Name: role, Role: role, Organisation: (Guid?)null, Expected: rule.Expected[i]))
+                .Concat(outsiders.Select(o => (o.Name, o.Role, Organisation: (Guid?)o.Organisation,
+                    Expected: rule.InProcurement ? Denied : rule.Expected[Array.IndexOf(RoleOrder, o.Role)])))
+                .ToList();
+            foreach (var (name, role, organisation, expected) in visitors)
             {
-                var role = RoleOrder[i];
-                var client = rule.Changes && role.Length > 0 ? (await app.SignedInAsync(role)).Client : shared[role];
+                var client = rule.Changes && role.Length > 0 ? (await app.SignedInAsync(role, organisation)).Client : shared[name];
                 foreach (var method in rule.Method == AnyMethod ? ["GET", "POST"] : new[] { rule.Method })
                 {
                     var response = method == "GET"
                         ? await client.GetAsync(url)
                         : await client.PostAsync(url, new Dictionary<string, string>());
                     var actual = Classify(response);
-                    if (actual != rule.Expected[i])
+                    if (actual != expected)
                     {
-                        failures.Add($"{method} {url} as {(role.Length == 0 ? "anonymous" : role)}: expected {rule.Expected[i]}, got {(int)response.StatusCode} {response.Headers.Location}");
+                        failures.Add($"{method} {url} as {(name.Length == 0 ? "anonymous" : name)}: expected {expected}, got {(int)response.StatusCode} {response.Headers.Location}");
                     }
                 }
             }
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures) + "\n" + app.Log);
+    }
+
+    /// <summary>The procurement, requirement, need and import the procurement routes are tried on.</summary>
+    private async Task<Dictionary<string, Guid>> WorkspaceSamplesAsync(TestClient officer, TestClient representative)
+    {
+        var procurement = await app.CreateProcurementAsync(officer);
+        await app.JoinedRepresentativeAsync(officer, procurement);
+        var requirement = await app.WithServicesAsync(services => services.GetRequiredService<DbSession>().WriteAsync(() =>
+            services.GetRequiredService<RequirementStore>().CreateAsync(procurement,
+                new RequirementData(SpecificationSection.Specification, null, null, RequirementKind.Ska, "Bokning", "Det ska gå att boka.", "", "", RequirementStatus.Draft),
+                null, "Test", CancellationToken.None)));
+        var submitted = await representative.SubmitAsync($"/upphandlingar/{procurement}/behov/nytt", $"/upphandlingar/{procurement}/behov/nytt",
+            new Dictionary<string, string> { ["Form.Text"] = "Vi behöver kunna boka idrottshallar." });
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var submission = await app.QueryScalarAsync<Guid>("SELECT id FROM submissions WHERE procurement_id = @procurement", new { procurement });
+        var uploaded = await representative.UploadAsync($"/upphandlingar/{procurement}/import", "behov.csv", "Kravtext;Typ;Motiv;Kategori\nEtt behov;SKA;;\n"u8.ToArray());
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var import = await app.QueryScalarAsync<Guid>("SELECT id FROM imports WHERE procurement_id = @procurement", new { procurement });
+        return new Dictionary<string, Guid> { ["{p}"] = procurement, ["{r}"] = requirement, ["{s}"] = submission, ["{i}"] = import };
     }
 
     private static Access? Classify(HttpResponseMessage response) => response.StatusCode switch
@@ -164,7 +251,10 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
         _ => Ok,
     };
 
-    /// <summary>Files under wwwroot (and the catch-all that serves them), which need no authorization.</summary>
+    /// <summary>Files under wwwroot (and the catch-all that serves them), which need no authorization. Not controller actions.</summary>
+    private static bool IsStaticFile(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() is null && IsStaticFile(endpoint.RoutePattern.RawText);
+
     private static bool IsStaticFile(string? route) =>
         route is not null && (System.IO.Path.HasExtension(route) || route.Contains(":file}", StringComparison.Ordinal));
 
@@ -174,5 +264,8 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
     {
         /// <summary>The request ends the session or changes sign-in: each visitor uses a fresh one.</summary>
         public bool Changes { get; init; }
+
+        /// <summary>A route inside one procurement, refused to everyone who neither owns nor joined it.</summary>
+        public bool InProcurement => Route.StartsWith("/upphandlingar/{id", StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using Procurement.Domain.Submissions;
 using Procurement.Web.Features.Participation;
 using Procurement.Web.Features.Procurements;
 using Procurement.Web.Infrastructure;
+using Procurement.Web.Infrastructure.Filters;
 
 namespace Procurement.Web.Features.Import;
 
@@ -39,6 +40,7 @@ public sealed class ImportController(
 
     [HttpPost("/upphandlingar/{id:guid}/import")]
     [ProcurementAccess(ProcurementNeed.Workspace)]
+    [HandlesInvalidModel]
     [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 64 * 1024)]
     public async Task<IActionResult> Upload(Guid id, [FromForm(Name = "fil")] IFormFile? file, [FromForm(Name = "organisation")] Guid? onBehalfOf, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Procurement.Data.Email;
 using Procurement.Domain.Procurements;
 using Procurement.Web.Features.Procurements;
 using Procurement.Web.Infrastructure;
+using Procurement.Web.Infrastructure.Filters;
 using static Procurement.Web.Infrastructure.Localization.Texts;
 
 namespace Procurement.Web.Features.Participation;
@@ -41,6 +42,7 @@ public sealed class ParticipationController(
 
     [HttpPost("/upphandlingar/{id:guid}/deltagare/bjud-in")]
     [ProcurementAccess(ProcurementNeed.Manage)]
+    [HandlesInvalidModel]
     public async Task<IActionResult> Invite(
         Guid id,
         [FromForm(Name = "allaKommuner")] bool allMunicipalities,
@@ -66,6 +68,10 @@ public sealed class ParticipationController(
         if (chosen.Count == 0)
         {
             ModelState.AddModelError("", l["Välj minst en kommun eller region, ett län eller någon av grupperna."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
             return View(candidates).WithStatus(StatusCodes.Status400BadRequest);
         }
 
@@ -86,14 +92,14 @@ public sealed class ParticipationController(
     public async Task<IActionResult> Respond(Guid id, [FromForm(Name = "svar")] ParticipationStatus? answer, CancellationToken cancellationToken)
     {
         var scope = HttpContext.Procurement();
-        if (answer is not (ParticipationStatus.Joined or ParticipationStatus.Declined))
-        {
-            return BadRequest();
-        }
-
         if (!scope.Access.CanRespondToInvitation)
         {
             return Forbid();
+        }
+
+        if (answer is not (ParticipationStatus.Joined or ParticipationStatus.Declined))
+        {
+            return BadRequest();
         }
 
         if (!scope.Phase.AcceptsInvitations())

@@ -25,7 +25,7 @@ public sealed class ValidationFilter(ICompositeViewEngine viewEngine) : IActionF
         var descriptor = (ControllerActionDescriptor)context.ActionDescriptor;
         var viewName = descriptor.MethodInfo.GetCustomAttributes(typeof(FormViewAttribute), false)
             .Cast<FormViewAttribute>().FirstOrDefault()?.ViewName ?? descriptor.ActionName;
-        var model = context.ActionArguments.Values.FirstOrDefault(v => v is not null && !IsSimple(v.GetType()));
+        var model = context.ActionArguments.Values.FirstOrDefault(v => v is not null && IsForm(v.GetType()));
 
         if (context.Controller is Controller controller && model is not null
             && viewEngine.FindView(context, viewName, isMainPage: true).Success)
@@ -49,9 +49,9 @@ public sealed class ValidationFilter(ICompositeViewEngine viewEngine) : IActionF
     {
     }
 
-    private static bool IsSimple(Type type) =>
-        type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(Guid) || type == typeof(decimal)
-        || type == typeof(DateTimeOffset) || Nullable.GetUnderlyingType(type) is not null;
+    /// <summary>A bound form object, as opposed to a route value, a list of values, a file or the cancellation token.</summary>
+    private static bool IsForm(Type type) =>
+        type.IsClass && type != typeof(string) && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type) && !typeof(IFormFile).IsAssignableFrom(type);
 }
 
 /// <summary>The view to show again when the posted form is invalid.</summary>
