@@ -2,9 +2,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Procurement.Data;
+using Procurement.Data.Seeding;
 using Procurement.Domain.Identity;
 using Procurement.Domain.Invitations;
+using Procurement.Domain.Requirements;
+using Procurement.Domain.Submissions;
+using Procurement.Web.Features.Import;
 using Procurement.Web.Features.Invitations;
+using Procurement.Web.Features.Specification;
+using Procurement.Web.Infrastructure.Demo;
 
 namespace Procurement.BrowserTests;
 
@@ -43,7 +49,38 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         ("/organisationer/ny", Roles.Administrator, "/organisationer/ny"),
         ("/inbjudningar", Roles.Administrator, "/inbjudningar"),
         ("/inbjudningar/ny", Roles.ProcurementOfficer, "/inbjudningar/ny"),
+        ("/upphandlingar", Roles.ProcurementOfficer, "/upphandlingar"),
+        ("/upphandlingar", Roles.MunicipalityRepresentative, "/upphandlingar"),
+        ("/upphandlingar/ny", Roles.ProcurementOfficer, "/upphandlingar/ny"),
+        ("/upphandlingar/{id:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}"),
+        ("/upphandlingar/{id:guid}", Roles.MunicipalityRepresentative, "/upphandlingar/{p}"),
+        ("/upphandlingar/{id:guid}/redigera", Roles.ProcurementOfficer, "/upphandlingar/{p}/redigera"),
+        ("/upphandlingar/{id:guid}/deltagare", Roles.ProcurementOfficer, "/upphandlingar/{p}/deltagare"),
+        ("/upphandlingar/{id:guid}/deltagare", Roles.Administrator, "/upphandlingar/{p}/deltagare?status=Invited&lan=03"),
+        ("/upphandlingar/{id:guid}/deltagare/bjud-in", Roles.ProcurementOfficer, "/upphandlingar/{p}/deltagare/bjud-in"),
+        ("/upphandlingar/{id:guid}/krav", Roles.ProcurementOfficer, "/upphandlingar/{p}/krav"),
+        ("/upphandlingar/{id:guid}/krav", Roles.MunicipalityRepresentative, "/upphandlingar/{p}/krav"),
+        ("/upphandlingar/{id:guid}/krav/nytt", Roles.ProcurementOfficer, "/upphandlingar/{p}/krav/nytt"),
+        ("/upphandlingar/{id:guid}/krav/{kravId:guid}", Roles.MunicipalityRepresentative, "/upphandlingar/{p}/krav/{r}"),
+        ("/upphandlingar/{id:guid}/krav/{kravId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/krav/{r}"),
+        ("/upphandlingar/{id:guid}/krav/{kravId:guid}/redigera", Roles.ProcurementOfficer, "/upphandlingar/{p}/krav/{r}/redigera"),
+        ("/upphandlingar/{id:guid}/krav/{kravId:guid}/historik", Roles.ProcurementOfficer, "/upphandlingar/{p}/krav/{r}/historik?fran=1&till=2"),
+        ("/upphandlingar/{id:guid}/behov", Roles.MunicipalityRepresentative, "/upphandlingar/{p}/behov"),
+        ("/upphandlingar/{id:guid}/behov", Roles.ProcurementOfficer, "/upphandlingar/{p}/behov?sida=2"),
+        ("/upphandlingar/{id:guid}/behov/nytt", Roles.MunicipalityRepresentative, "/upphandlingar/{p}/behov/nytt"),
+        ("/upphandlingar/{id:guid}/behov/{behovId:guid}/redigera", Roles.MunicipalityRepresentative, "/upphandlingar/{p}/behov/{s}/redigera"),
+        ("/upphandlingar/{id:guid}/sortering", Roles.ProcurementOfficer, "/upphandlingar/{p}/sortering"),
+        ("/upphandlingar/{id:guid}/sortering", Roles.ProcurementOfficer, "/upphandlingar/{p}/sortering?sok=bokning&typ=Ska&sortera=organisation"),
+        ("/upphandlingar/{id:guid}/sortering", Roles.ProcurementOfficer, "/upphandlingar/{p}/sortering?vy=krav"),
+        ("/upphandlingar/{id:guid}/import", Roles.MunicipalityRepresentative, "/upphandlingar/{p}/import"),
+        ("/upphandlingar/{id:guid}/import", Roles.ProcurementOfficer, "/upphandlingar/{p}/import"),
+        ("/upphandlingar/{id:guid}/import/{importId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/import/{i-errors}"),
+        ("/upphandlingar/{id:guid}/import/{importId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/import/{i-valid}"),
+        ("/upphandlingar/{id:guid}/import/{importId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/import/{i-done}"),
     ];
+
+    /// <summary>GET endpoints that answer with data, not a page.</summary>
+    private static readonly string[] NotPages = ["/upphandlingar/{id:guid}/import/{importId:guid}/status"];
 
     /// <summary>Pages only reachable mid-way through a sign-in; <see cref="The_second_sign_in_step_passes_axe"/> visits them.</summary>
     private static readonly string[] SignInSteps = ["/konto/logga-in/tvafaktor", "/konto/logga-in/aterstallningskod"];
@@ -58,7 +95,7 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
             .Where(r => r != "/health" && !Path.HasExtension(r) && !r.Contains(":file}", StringComparison.Ordinal))
             .ToHashSet();
 
-        var swept = Sweep.Select(p => p.Route).Concat(SignInSteps).ToHashSet();
+        var swept = Sweep.Select(p => p.Route).Concat(SignInSteps).Concat(NotPages).ToHashSet();
 
         Assert.True(pages.SetEquals(swept), $"Pages not swept: {string.Join(", ", pages.Except(swept))}; swept but gone: {string.Join(", ", swept.Except(pages))}");
     }
@@ -144,7 +181,11 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
             page = await browser.NewPageAsync();
             if (role.Length > 0)
             {
-                await Pages.SignInAsync(page, await browser.App.CreateUserAsync(role, twoFactor: role == Roles.Supplier ? false : null));
+                // Officers work for the purchasing body that owns the demo procurement.
+                var organisation = role == Roles.ProcurementOfficer
+                    ? await browser.App.QueryScalarAsync<Guid>("SELECT id FROM organisations WHERE name = @Name", new { Name = DemoSeeder.PurchasingBodyName })
+                    : (Guid?)null;
+                await Pages.SignInAsync(page, await browser.App.CreateUserAsync(role, organisation, twoFactor: role == Roles.Supplier ? false : null));
             }
 
             pages[role] = page;
@@ -166,11 +207,54 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
                 token, CancellationToken.None));
             return true;
         });
-        return new Dictionary<string, string>
+        var values = new Dictionary<string, string>
         {
             ["{token}"] = token,
             ["{uppsala}"] = uppsala.ToString(),
             ["{user}"] = inviter.Id.ToString(),
         };
+        foreach (var (key, id) in await WorkspaceSamplesAsync(uppsala))
+        {
+            values[key] = id.ToString();
+        }
+
+        return values;
     }
+
+    /// <summary>
+    /// The demo procurement (as a new user first sees it) with a requirement in two versions, one of Uppsala's needs,
+    /// and three imports: one with row errors, one ready to commit and one done.
+    /// </summary>
+    private Task<Dictionary<string, Guid>> WorkspaceSamplesAsync(Guid uppsala) =>
+        browser.App.WithServicesAsync(async sp =>
+        {
+            var session = sp.GetRequiredService<DbSession>();
+            await sp.GetRequiredService<DemoSeeder>().SeedAsync();
+            var procurement = (await sp.GetRequiredService<DemoProcurementSeeder>().SeedAsync(submissionCount: 120))!.Id;
+            var officer = await session.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE email = 'upphandlare@demo.test'");
+            var requirements = sp.GetRequiredService<RequirementStore>();
+            var requirement = (await requirements.ListAsync(procurement, CancellationToken.None)).First(r => r.Section == SpecificationSection.Specification);
+            await session.WriteAsync(() => requirements.UpdateAsync(requirement, requirement.Version,
+                new RequirementData(requirement.Section, requirement.CategoryId, requirement.CategoryNumber, requirement.Kind, requirement.Title,
+                    requirement.Text + " Ändringen gäller även skolornas lokaler.", requirement.Motiv, requirement.Verifikat, requirement.Status),
+                officer, "Förtydligande efter kommentar", CancellationToken.None));
+            var submission = await session.ExecuteScalarAsync<Guid>(
+                "SELECT id FROM submissions WHERE procurement_id = @procurement AND organisation_id = @uppsala", new { procurement, uppsala });
+
+            var imports = sp.GetRequiredService<ImportStore>();
+            var rows = new List<ValidSubmissionRow> { new(2, "Bokningar ska kunna göras dygnet runt.", RequirementKind.Ska, "Föreningarna bokar på kvällar.", 1) };
+            var errors = await session.WriteAsync(() => imports.SaveAsync(procurement, uppsala, officer, "behov-med-fel.xlsx",
+                new ImportPayload(rows, [new RowError(3, "Typ", "Okänd typ \"MÅSTE\". Ange SKA, BÖR, KVAL eller KV.")], []), CancellationToken.None));
+            var valid = await session.WriteAsync(() => imports.SaveAsync(procurement, uppsala, officer, "behov.csv",
+                new ImportPayload(rows, [], []), CancellationToken.None));
+            var done = await session.WriteAsync(() => imports.SaveAsync(procurement, uppsala, officer, "behov-klara.csv",
+                new ImportPayload(rows, [], []), CancellationToken.None));
+            await session.WriteAsync(() => imports.StartAsync(done, officer, CancellationToken.None));
+            await sp.GetRequiredService<ImportRunner>().RunAsync(done, CancellationToken.None);
+            return new Dictionary<string, Guid>
+            {
+                ["{p}"] = procurement, ["{r}"] = requirement.Id, ["{s}"] = submission,
+                ["{i-errors}"] = errors, ["{i-valid}"] = valid, ["{i-done}"] = done,
+            };
+        });
 }

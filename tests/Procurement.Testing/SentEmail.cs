@@ -23,14 +23,14 @@ public sealed partial record SentEmail(string To, string Subject, string TextBod
             .ToList();
     }
 
-    /// <summary>The first link in the text body that starts with the app's address and contains <paramref name="path"/>.</summary>
+    /// <summary>The path and query of the first link to the app in the text body that contains <paramref name="path"/>.</summary>
     public string LinkTo(string path)
     {
         var link = LinkPattern().Matches(TextBody).Select(m => m.Value).FirstOrDefault(l => l.Contains(path, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"No link to {path} in the e-mail \"{Subject}\":\n{TextBody}");
-        return link.Replace("https://localhost", "", StringComparison.Ordinal);
+        return new Uri(link).PathAndQuery;
     }
 
-    [GeneratedRegex(@"https://localhost/\S+")]
+    [GeneratedRegex(@"https://localhost(:\d+)?/\S+")]
     private static partial Regex LinkPattern();
 }

@@ -73,7 +73,10 @@ public sealed class ParticipationStore(DbSession session, JournalWriter journal,
                 SELECT u.email FROM users u
                 JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id
                 WHERE r.name = @Role AND u.email_confirmed = 1 AND u.organisation_id IN @organisationIds
-                """, new { Role = Roles.MunicipalityRepresentative, organisationIds }, cancellationToken);
+                """,
+                // As text: Dapper expands a list without the Guid type handler, and SQLite stores ids as text
+                // (SQL Server converts the text to uniqueidentifier itself).
+                new { Role = Roles.MunicipalityRepresentative, organisationIds = organisationIds.Select(id => id.ToString("D")) }, cancellationToken);
 }
 
 public sealed class ParticipantRow
