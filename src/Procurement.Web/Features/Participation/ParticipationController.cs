@@ -4,6 +4,7 @@ using Procurement.Data.Email;
 using Procurement.Domain.Procurements;
 using Procurement.Web.Features.Procurements;
 using Procurement.Web.Infrastructure;
+using Procurement.Web.Infrastructure.Filters;
 using static Procurement.Web.Infrastructure.Localization.Texts;
 
 namespace Procurement.Web.Features.Participation;
@@ -41,6 +42,7 @@ public sealed class ParticipationController(
 
     [HttpPost("/upphandlingar/{id:guid}/deltagare/bjud-in")]
     [ProcurementAccess(ProcurementNeed.Manage)]
+    [HandlesInvalidModel]
     public async Task<IActionResult> Invite(
         Guid id,
         [FromForm(Name = "allaKommuner")] bool allMunicipalities,
@@ -56,6 +58,12 @@ public sealed class ParticipationController(
         }
 
         var candidates = await participation.OrganisationsAsync(id, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            // A value that is no organisation id: the page again with the binder's message, not a form of another shape.
+            return View(candidates).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
         var chosen = candidates
             .Where(o => (allMunicipalities && o.Kind == Domain.Organisations.OrganisationKind.Municipality)
                 || (allRegions && o.IsRegion)

@@ -65,15 +65,31 @@ public sealed class ParticipationStore(DbSession session, JournalWriter journal,
     }
 
     /// <summary>The addresses of the representatives of the given organisations, to tell them of the invitation.</summary>
-    public Task<IReadOnlyList<string>> RepresentativeEmailsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken) =>
-        organisationIds.Count == 0
-            ? Task.FromResult<IReadOnlyList<string>>([])
-            : session.QueryAsync<string>(
-                """
-                SELECT u.email FROM users u
-                JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id
-                WHERE r.name = @Role AND u.email_confirmed = 1 AND u.organisation_id IN @organisationIds
-                """, new { Role = Roles.MunicipalityRepresentative, organisationIds }, cancellationToken);
+    public async Task<IReadOnlyList<string>> RepresentativeEmailsAsync(IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken)
+    {
+        if (organisationIds.Count == 0)
+        {
+            return [];
+        }
+
+        // Filtered here, not with "IN @organisationIds": Dapper expands a list without the Guid type handler,
+        // so on SQLite (Guids stored as TEXT) such a list never matches.
+        var wanted = organisationIds.ToHashSet();
+        var representatives = await session.QueryAsync<RepresentativeRow>(
+            """
+            SELECT u.organisation_id, u.email FROM users u
+            JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id
+            WHERE r.name = @Role AND u.email_confirmed = 1
+            """, new { Role = Roles.MunicipalityRepresentative }, cancellationToken);
+        return representatives.Where(r => wanted.Contains(r.OrganisationId)).Select(r => r.Email).ToList();
+    }
+
+    private sealed class RepresentativeRow
+    {
+        public Guid OrganisationId { get; init; }
+
+        public string Email { get; init; } = "";
+    }
 }
 
 public sealed class ParticipantRow
