@@ -14,13 +14,22 @@ public sealed class CommentStore(DbSession session, JournalWriter journal, TimeP
             WHERE m.requirement_id = @requirementId ORDER BY m.created_at
             """, new { requirementId }, cancellationToken);
 
-    /// <summary>Adds a comment; a reply must answer a comment on the same requirement (false otherwise).</summary>
+    /// <summary>
+    /// Adds a comment; a reply must answer a comment on the same requirement (false otherwise). Threads are one
+    /// level deep, as the page shows them: a reply to a reply joins the thread of the comment that opened it.
+    /// </summary>
     public async Task<bool> AddAsync(Guid procurementId, Guid requirementId, Guid? parentId, string text, Guid organisationId, Guid userId, CancellationToken cancellationToken)
     {
-        if (parentId is not null && await session.ExecuteScalarAsync<int>(
-                "SELECT COUNT(*) FROM comments WHERE id = @parentId AND requirement_id = @requirementId", new { parentId, requirementId }, cancellationToken) == 0)
+        if (parentId is not null)
         {
-            return false;
+            var parent = await session.QuerySingleOrDefaultAsync<ParentRow>(
+                "SELECT id, parent_id FROM comments WHERE id = @parentId AND requirement_id = @requirementId", new { parentId, requirementId }, cancellationToken);
+            if (parent is null)
+            {
+                return false;
+            }
+
+            parentId = parent.ParentId ?? parent.Id;
         }
 
         var id = Guid.CreateVersion7();
@@ -31,6 +40,13 @@ public sealed class CommentStore(DbSession session, JournalWriter journal, TimeP
             """, new { id, procurementId, requirementId, parentId, organisationId, userId, text, now = clock.GetUtcNow() }, cancellationToken);
         await journal.WriteAsync(userId, "comment.added", "requirement", requirementId, after: new { id, parentId, text }, cancellationToken: cancellationToken);
         return true;
+    }
+
+    private sealed class ParentRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid? ParentId { get; init; }
     }
 }
 

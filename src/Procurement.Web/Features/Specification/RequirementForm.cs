@@ -8,6 +8,9 @@ namespace Procurement.Web.Features.Specification;
 
 public sealed class RequirementForm
 {
+    /// <summary>The form's fields are posted and shown as Form.Title, Form.Kind …; errors go under the same keys.</summary>
+    public const string Prefix = "Form.";
+
     [Required(ErrorMessage = "Välj var i dokumentet kravet hör hemma.")]
     [Display(Name = "Avsnitt")]
     public SpecificationSection? Section { get; set; }
@@ -72,22 +75,22 @@ public sealed class RequirementForm
         var category = CategoryId is { } id ? categories.FirstOrDefault(c => c.Id == id) : null;
         if (CategoryId is not null && category is null)
         {
-            errors.AddModelError(nameof(CategoryId), l["Välj en kategori i listan."]);
+            errors.AddModelError(Prefix + nameof(CategoryId), l["Välj en kategori i listan."]);
         }
 
         if (!Section!.Value.Allows(Kind!.Value))
         {
-            errors.AddModelError(nameof(Kind), l["Kvalificeringskrav hör till avsnitt 2 och kontraktsvillkor till avsnitt 5; i övriga avsnitt står ska- och bör-krav."]);
+            errors.AddModelError(Prefix + nameof(Kind), l["Kvalificeringskrav hör till avsnitt 2 och kontraktsvillkor till avsnitt 5; i övriga avsnitt står ska- och bör-krav."]);
         }
 
         if (Section == SpecificationSection.Specification && category is null)
         {
-            errors.AddModelError(nameof(CategoryId), l["Ett krav i kravspecifikationen gäller en kategori. Välj vilken."]);
+            errors.AddModelError(Prefix + nameof(CategoryId), l["Ett krav i kravspecifikationen gäller en kategori. Välj vilken."]);
         }
 
         if (reasonRequired && string.IsNullOrWhiteSpace(Reason))
         {
-            errors.AddModelError(nameof(Reason), l["Skriv vad som ändras och varför; det sparas i versionshistoriken."]);
+            errors.AddModelError(Prefix + nameof(Reason), l["Skriv vad som ändras och varför; det sparas i versionshistoriken."]);
         }
 
         // Only requirements in the specification section belong to a category.

@@ -212,6 +212,11 @@ public sealed class SpecificationController(
     public async Task<IActionResult> RemoveSupport(Guid id, Guid kravId, CancellationToken cancellationToken)
     {
         var scope = HttpContext.Procurement();
+        if (await requirements.GetAsync(id, kravId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
         if (!scope.Access.IsParticipant)
         {
             return Forbid();
