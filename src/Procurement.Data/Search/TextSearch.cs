@@ -14,12 +14,13 @@ public static class TextSearch
 {
     public const int MaxTerms = 6;
 
-    /// <summary>The words of a query: letters and digits, at most <see cref="MaxTerms"/>, each at most 40 characters.</summary>
+    /// <summary>The words of a query (NFC-normalised): letters and digits, at most <see cref="MaxTerms"/>, each at most 40 characters.</summary>
     public static IReadOnlyList<string> Terms(string? query)
     {
         var terms = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in (query ?? "") + " ")
+        // Composed form first: "ö" typed as o + combining diaeresis is one letter, as the stored text has it.
+        foreach (var c in (query ?? "").Normalize(NormalizationForm.FormC) + " ")
         {
             if (char.IsLetterOrDigit(c))
             {

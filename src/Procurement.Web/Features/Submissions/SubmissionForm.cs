@@ -39,7 +39,7 @@ public sealed class SubmissionForm
     {
         if (CategoryId is { } id && categories.All(c => c.Id != id))
         {
-            errors.AddModelError(nameof(CategoryId), l["Välj en kategori i listan."]);
+            errors.AddModelError($"Form.{nameof(CategoryId)}", l["Välj en kategori i listan."]); // the key the field is bound and shown under
         }
 
         return errors.IsValid

@@ -118,9 +118,9 @@ public sealed class SubmissionsController(
     public async Task<IActionResult> Support(Guid id, Guid behovId, [FromForm(Name = "kommentar")][StringLength(2000)] string? comment, CancellationToken cancellationToken)
     {
         var submission = await submissions.GetAsync(id, behovId, cancellationToken);
-        if (submission is null)
+        if (submission is null || submission.Status != "Active")
         {
-            return NotFound();
+            return NotFound(); // a withdrawn need is no longer in the list and cannot gather support
         }
 
         if (Refusal() is { } refusal)

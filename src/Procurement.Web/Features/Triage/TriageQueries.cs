@@ -8,6 +8,10 @@ namespace Procurement.Web.Features.Triage;
 /// <summary>The officer's lists: needs and requirements, filtered, searched, sorted and paged in SQL.</summary>
 public sealed class TriageQueries(DbSession session)
 {
+    // Sections are stored by name; the document's order is their number (1 Administrativa föreskrifter … 5 Kontraktsvillkor).
+    private static readonly string SectionOrder =
+        $"CASE r.section {string.Join(' ', Enum.GetValues<SpecificationSection>().Select(s => $"WHEN '{s}' THEN {(int)s}"))} END";
+
     public async Task<TriagePage<TriageSubmission>> SubmissionsAsync(Guid procurementId, TriageFilter filter, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(new
@@ -118,7 +122,7 @@ public sealed class TriageQueries(DbSession session)
         {
             "stod" => "supports DESC, r.code",
             "typ" => "r.kind, r.code",
-            _ => "r.section, c.number, r.position",
+            _ => $"{SectionOrder}, c.number, r.position",
         };
         var rows = await session.QueryAsync<TriageRequirement>(
             $"""
