@@ -180,7 +180,7 @@ public sealed class WorkspaceJourneyTests(BrowserApp browser) : IClassFixture<Br
     private async Task SupportAsync(IPage page, string procurementUrl, string requirementUrl)
     {
         await page.GotoAsync(procurementUrl + "/behov");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Vi behöver också detta (Stockholms kommun)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vi behöver också detta (Stockholm)" }).ClickAsync();
         await page.WaitForLoadStateAsync();
         Assert.Equal(1, await browser.App.QueryScalarAsync<int>("SELECT COUNT(*) FROM supports WHERE submission_id IS NOT NULL"));
 

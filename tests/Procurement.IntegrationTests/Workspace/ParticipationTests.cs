@@ -191,7 +191,7 @@ public sealed class ParticipationTests(ProcurementWebFactory app) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var figures = page.QuerySelectorAll(".cards--figures .card").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(["1 anslutna", "1 har inte svarat", "1 har avböjt", $"{organisations - 3} är inte inbjudna"], figures);
+        Assert.Equal(["1 har anslutit sig", "1 har inte svarat", "1 har avböjt", $"{organisations - 3} är inte inbjudna"], figures);
         var rows = page.QuerySelectorAll("tbody tr")
             .Select(r => string.Join("|", r.QuerySelectorAll("td").Take(3).Select(td => td.TextContent.Trim()))).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["Enköping|Uppsala län|Avböjt", "Uppsala|Uppsala län|Ansluten", "Östhammar|Uppsala län|Inbjuden"], rows);

@@ -65,7 +65,7 @@ public sealed class SpecificationTests(ProcurementWebFactory app) : IClassFixtur
         Assert.Equal("K-3.2.1:1 Svarstid för support", page.QuerySelector("h1")!.TextContent);
         var summary = page.QuerySelector(".summary-list")!.TextContent;
         Assert.Contains("SKA – Ska-krav", summary, StringComparison.Ordinal);
-        Assert.Contains("3 Kravspecifikation, kategori 2 Bidrag", summary, StringComparison.Ordinal);
+        Assert.Contains("3 Kravspecifikation, i kategori 2 Bidrag", summary, StringComparison.Ordinal);
         Assert.Contains("Utkast", summary, StringComparison.Ordinal);
         var text = page.QuerySelector("#kravtext")!;
         Assert.Equal(["[4]", "[08:00]"], text.QuerySelectorAll("mark.parameter").Select(m => m.TextContent).ToList());

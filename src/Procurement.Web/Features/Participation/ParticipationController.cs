@@ -58,7 +58,6 @@ public sealed class ParticipationController(
         }
 
         var candidates = await participation.OrganisationsAsync(id, cancellationToken);
-
         var chosen = candidates
             .Where(o => (allMunicipalities && o.Kind == Domain.Organisations.OrganisationKind.Municipality)
                 || (allRegions && o.IsRegion)
