@@ -117,7 +117,8 @@ public sealed class ParticipationTests(ProcurementWebFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         var malformedPage = await TestClient.ParseAsync(malformed);
         Assert.Equal("Bjud in kommuner och regioner", malformedPage.QuerySelector("h1")!.TextContent);
-        Assert.Contains("\"inte-ett-id\" är inte giltigt", malformedPage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Valet kunde inte läsas.", malformedPage.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(malformedPage.QuerySelectorAll(".error-summary a")); // no link to a field that is not on the page
         Assert.Equal(0, await InvitedAsync(id));
     }
 

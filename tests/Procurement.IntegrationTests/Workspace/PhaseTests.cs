@@ -53,6 +53,14 @@ public sealed class PhaseTests(ProcurementWebFactory app) : IClassFixture<Procur
         Assert.Contains("Upphandlingen är publicerad. Ändringar görs som rättelser av upphandlingsdokumenten.",
             (await TestClient.ParseAsync(afterPublication)).QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Published", await app.QueryScalarAsync<string>("SELECT phase FROM procurements WHERE id = @id", new { id }));
+
+        // Nor do the procurement's details change once published.
+        var editPage = await officer.GetAsync($"/upphandlingar/{id}/redigera");
+        var edit = await officer.PostAsync($"/upphandlingar/{id}/redigera", new Dictionary<string, string> { ["Title"] = "Nytt namn" });
+        Assert.Equal(HttpStatusCode.Conflict, editPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, edit.StatusCode);
+        Assert.Contains("uppgifterna kan inte längre ändras", await edit.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Nytt namn", await app.QueryScalarAsync<string>("SELECT title FROM procurements WHERE id = @id", new { id }), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,8 @@ public sealed class ParticipationController(
         return View(await participation.OrganisationsAsync(id, cancellationToken));
     }
 
+    private static readonly string[] ListFields = ["organisationer", "lan"];
+
     [HttpPost("/upphandlingar/{id:guid}/deltagare/bjud-in")]
     [ProcurementAccess(ProcurementNeed.Manage)]
     [HandlesInvalidModel]
@@ -68,6 +70,14 @@ public sealed class ParticipationController(
         if (chosen.Count == 0)
         {
             ModelState.AddModelError("", l["Välj minst en kommun eller region, ett län eller någon av grupperna."]);
+        }
+
+        // A list value that could not be read belongs to no single field: say so at the top instead.
+        var unreadable = ListFields.Where(key => ModelState[key]?.Errors.Count > 0).ToList();
+        if (unreadable.Count > 0)
+        {
+            unreadable.ForEach(key => ModelState.Remove(key));
+            ModelState.AddModelError("", l["Valet kunde inte läsas. Välj kommuner, regioner eller län i listan igen."]);
         }
 
         if (!ModelState.IsValid)

@@ -58,6 +58,11 @@ public sealed class ProcurementsController(
     [ProcurementAccess(ProcurementNeed.Manage)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
+        if (Frozen() is { } frozen)
+        {
+            return frozen;
+        }
+
         var details = (await procurements.GetAsync(id, cancellationToken))!;
         return View(ProcurementForm.From(details, await procurements.CategoriesAsync(id, cancellationToken), await procurements.PhasePlanAsync(id, cancellationToken)));
     }
@@ -67,6 +72,11 @@ public sealed class ProcurementsController(
     [HandlesInvalidModel]
     public async Task<IActionResult> Edit(Guid id, ProcurementForm form, CancellationToken cancellationToken)
     {
+        if (Frozen() is { } frozen)
+        {
+            return frozen;
+        }
+
         var data = form.ToData(ModelState, l, await procurements.CategoriesInUseAsync(id, cancellationToken));
         if (data is not null && await procurements.ReferenceTakenAsync(data.Reference, except: id, cancellationToken))
         {
@@ -123,6 +133,12 @@ public sealed class ProcurementsController(
         TempData["Status"] = Sv("Fasen är ändrad.");
         return RedirectToAction(nameof(Details), new { id });
     }
+
+    /// <summary>A published procurement's details are part of what suppliers downloaded; they no longer change here.</summary>
+    private ViewResult? Frozen() =>
+        HttpContext.Procurement().Phase.SpecificationEditable()
+            ? null
+            : this.PhaseClosed(l["Upphandlingen är publicerad: uppgifterna kan inte längre ändras."]);
 
     private async Task<ProcurementOverview> OverviewAsync(Guid id, CancellationToken cancellationToken)
     {
