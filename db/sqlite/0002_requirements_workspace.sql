@@ -16,7 +16,9 @@ CREATE TABLE procurements (
     created_by TEXT NULL REFERENCES users (id),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    version INTEGER NOT NULL DEFAULT 1
+    version INTEGER NOT NULL DEFAULT 1,
+    -- Moves on with every change to the procurement's needs, their support or its participants (triggers below).
+    list_version INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE procurement_phases (
@@ -118,8 +120,10 @@ CREATE TABLE submissions (
     updated_at TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX ix_submissions_list ON submissions (procurement_id, status, created_at);
-CREATE INDEX ix_submissions_organisation ON submissions (procurement_id, organisation_id);
+-- The triage list: its page of ids (newest first in index order), the filters on kind, category and organisation and
+-- the count are answered from the index alone; only the page's fifty rows are read from the table.
+CREATE INDEX ix_submissions_list ON submissions (procurement_id, status, created_at, id, organisation_id, suggested_kind, category_id);
+CREATE INDEX ix_submissions_organisation ON submissions (procurement_id, organisation_id, status, created_at);
 
 CREATE TABLE supports (
     id TEXT NOT NULL PRIMARY KEY,
@@ -135,6 +139,8 @@ CREATE TABLE supports (
 CREATE UNIQUE INDEX ux_supports_requirement ON supports (organisation_id, requirement_id) WHERE requirement_id IS NOT NULL;
 CREATE UNIQUE INDEX ux_supports_submission ON supports (organisation_id, submission_id) WHERE submission_id IS NOT NULL;
 CREATE INDEX ix_supports_procurement ON supports (procurement_id);
+CREATE INDEX ix_supports_requirement_target ON supports (requirement_id);
+CREATE INDEX ix_supports_submission_target ON supports (submission_id);
 
 CREATE TABLE comments (
     id TEXT NOT NULL PRIMARY KEY,
@@ -180,4 +186,34 @@ END;
 CREATE TRIGGER requirements_fts_update AFTER UPDATE OF title, text, motiv ON requirements BEGIN
     INSERT INTO requirements_fts (requirements_fts, rowid, title, text, motiv) VALUES ('delete', old.rowid, old.title, old.text, old.motiv);
     INSERT INTO requirements_fts (rowid, title, text, motiv) VALUES (new.rowid, new.title, new.text, new.motiv);
+END;
+
+-- The lists' version stamp (procurements.list_version): moved by every change to what the triage lists show,
+-- the procurement's needs, their support and its participants, whatever code writes it.
+CREATE TRIGGER list_version_submission_insert AFTER INSERT ON submissions BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
+END;
+
+CREATE TRIGGER list_version_submission_update AFTER UPDATE ON submissions BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id IN (old.procurement_id, new.procurement_id);
+END;
+
+CREATE TRIGGER list_version_submission_delete AFTER DELETE ON submissions BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = old.procurement_id;
+END;
+
+CREATE TRIGGER list_version_support_insert AFTER INSERT ON supports WHEN new.submission_id IS NOT NULL BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
+END;
+
+CREATE TRIGGER list_version_support_delete AFTER DELETE ON supports WHEN old.submission_id IS NOT NULL BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = old.procurement_id;
+END;
+
+CREATE TRIGGER list_version_participation_insert AFTER INSERT ON participations BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
+END;
+
+CREATE TRIGGER list_version_participation_update AFTER UPDATE ON participations BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
 END;

@@ -17,7 +17,9 @@ CREATE TABLE procurements (
     created_by UNIQUEIDENTIFIER NULL REFERENCES users (id),
     created_at DATETIMEOFFSET NOT NULL,
     updated_at DATETIMEOFFSET NOT NULL,
-    version INT NOT NULL DEFAULT 1
+    version INT NOT NULL DEFAULT 1,
+    -- Moves on with every change to the procurement's needs, their support or its participants (triggers below).
+    list_version INT NOT NULL DEFAULT 0
 );
 
 CREATE TABLE procurement_phases (
@@ -119,8 +121,10 @@ CREATE TABLE submissions (
     updated_at DATETIMEOFFSET NOT NULL,
     version INT NOT NULL DEFAULT 1
 );
-CREATE INDEX ix_submissions_list ON submissions (procurement_id, status, created_at);
-CREATE INDEX ix_submissions_organisation ON submissions (procurement_id, organisation_id);
+-- The triage list: its page of ids (newest first in index order), the filters on kind, category and organisation and
+-- the count are answered from the index alone; only the page's fifty rows are read from the table.
+CREATE INDEX ix_submissions_list ON submissions (procurement_id, status, created_at, id) INCLUDE (organisation_id, suggested_kind, category_id);
+CREATE INDEX ix_submissions_organisation ON submissions (procurement_id, organisation_id, status, created_at);
 
 CREATE TABLE supports (
     id UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
@@ -136,6 +140,8 @@ CREATE TABLE supports (
 CREATE UNIQUE INDEX ux_supports_requirement ON supports (organisation_id, requirement_id) WHERE requirement_id IS NOT NULL;
 CREATE UNIQUE INDEX ux_supports_submission ON supports (organisation_id, submission_id) WHERE submission_id IS NOT NULL;
 CREATE INDEX ix_supports_procurement ON supports (procurement_id);
+CREATE INDEX ix_supports_requirement_target ON supports (requirement_id);
+CREATE INDEX ix_supports_submission_target ON supports (submission_id);
 
 CREATE TABLE comments (
     id UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
@@ -148,3 +154,34 @@ CREATE TABLE comments (
     created_at DATETIMEOFFSET NOT NULL
 );
 CREATE INDEX ix_comments_requirement ON comments (requirement_id, created_at);
+GO
+
+-- The lists' version stamp (procurements.list_version): moved by every change to what the triage lists show,
+-- the procurement's needs, their support and its participants, whatever code writes it.
+CREATE TRIGGER list_version_submissions ON submissions AFTER INSERT, UPDATE, DELETE
+AS
+BEGIN
+    SET NOCOUNT ON;
+    UPDATE procurements SET list_version = list_version + 1
+    WHERE id IN (SELECT procurement_id FROM inserted UNION SELECT procurement_id FROM deleted);
+END;
+GO
+
+CREATE TRIGGER list_version_supports ON supports AFTER INSERT, DELETE
+AS
+BEGIN
+    SET NOCOUNT ON;
+    UPDATE procurements SET list_version = list_version + 1
+    WHERE id IN (SELECT procurement_id FROM inserted WHERE submission_id IS NOT NULL
+                 UNION SELECT procurement_id FROM deleted WHERE submission_id IS NOT NULL);
+END;
+GO
+
+CREATE TRIGGER list_version_participations ON participations AFTER INSERT, UPDATE
+AS
+BEGIN
+    SET NOCOUNT ON;
+    UPDATE procurements SET list_version = list_version + 1
+    WHERE id IN (SELECT procurement_id FROM inserted);
+END;
+GO

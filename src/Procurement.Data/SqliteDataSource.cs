@@ -13,8 +13,10 @@ public sealed class SqliteDataSource : DbDataSource
     /// <summary>How long a connection waits for another process's write lock before giving up.</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
+    // mmap: reads come straight from the OS page cache that all pooled connections share, instead of being copied into
+    // each connection's own 2 MB cache (the triage count walks a 4 MB index at 20,000 needs).
     private const string ConnectionPragmas =
-        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA mmap_size = 268435456;";
 
     /// <summary>The collation <see cref="Dialects.SqliteDialect.SwedishOrder"/> names.</summary>
     public const string SwedishCollation = "swedish";

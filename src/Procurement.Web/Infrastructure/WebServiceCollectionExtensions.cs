@@ -103,6 +103,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Specification.CommentStore>();
         services.AddScoped<Features.Submissions.SubmissionStore>();
         services.AddScoped<Features.Triage.TriageQueries>();
+        services.AddSingleton<Features.Triage.TriageCache>();
         services.AddScoped<Features.Import.ImportStore>();
         services.AddScoped<Demo.DemoProcurementSeeder>();
         return services;

@@ -274,6 +274,35 @@ public sealed class TriageTests(ProcurementWebFactory app) : IClassFixture<Procu
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/upphandlingar/{Guid.NewGuid()}/sortering")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_cached_list_shows_every_change_at_once()
+    {
+        var (officer, id) = await SeededAsync();
+        Assert.Equal(Needs.Length, (await ListAsync(officer, id, "")).Count); // now in the cache
+        Assert.Equal(Set(1, 2), await ListAsync(officer, id, "lan=03"));
+
+        // A new municipality joins and sends a need: both the list and the organisation filter show it.
+        var (enkoping, _) = await app.JoinedRepresentativeAsync(officer, id, "0381");
+        const string text = "Bokningsbekräftelser ska kunna skickas som sms.";
+        var needId = await SubmitNeedAsync(app, enkoping, id, text, kind: "Ska");
+        var (_, page) = await officer.GetPageAsync($"/upphandlingar/{id}/sortering");
+        Assert.Equal(text, RowTexts(page)[0]);
+        Assert.Contains("Enköping", page.QuerySelectorAll("select#org option").Select(o => o.TextContent.Trim()));
+        Assert.Equal(Set(1, 2).Append(text).Order(StringComparer.Ordinal), await ListAsync(officer, id, "lan=03"));
+
+        // Support from another municipality is counted on the next read.
+        var need = $"/upphandlingar/{id}/behov/{needId}";
+        var (uppsala, _) = await app.JoinedRepresentativeAsync(officer, id, "0380");
+        Assert.Equal(HttpStatusCode.Redirect, (await uppsala.SubmitAsync($"/upphandlingar/{id}/behov", $"{need}/stod", new Dictionary<string, string>())).StatusCode);
+        (_, page) = await officer.GetPageAsync($"/upphandlingar/{id}/sortering");
+        Assert.Equal("1", page.QuerySelector(".table-wrap tbody tr")!.Children[4].TextContent.Trim());
+
+        // Withdrawn: gone from the active list at once.
+        Assert.Equal(HttpStatusCode.Redirect, (await enkoping.SubmitAsync($"/upphandlingar/{id}/behov?vem=mina", $"{need}/aterkalla", new Dictionary<string, string>())).StatusCode);
+        Assert.DoesNotContain(text, await ListAsync(officer, id, ""));
+        Assert.Equal(Set(1, 2), await ListAsync(officer, id, "lan=03"));
+    }
+
     /// <summary>A procurement with the needs above from six municipalities that joined, and one withdrawn need.</summary>
     private async Task<(TestClient Officer, Guid Id)> SeededAsync()
     {

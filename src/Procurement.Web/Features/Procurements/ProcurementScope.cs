@@ -15,7 +15,8 @@ public sealed record ProcurementScope(
     string Title,
     ProcurementPhase Phase,
     Guid OwnerOrganisationId,
-    ProcurementAccess Access);
+    ProcurementAccess Access,
+    long ListVersion);
 
 public sealed class ProcurementScopes(DbSession session)
 {
@@ -24,7 +25,7 @@ public sealed class ProcurementScopes(DbSession session)
         var organisationId = user.OrganisationId();
         var row = await session.QuerySingleOrDefaultAsync<ScopeRow>(
             """
-            SELECT p.id, p.reference, p.title, p.phase, p.owner_organisation_id,
+            SELECT p.id, p.reference, p.title, p.phase, p.owner_organisation_id, p.list_version,
                    (SELECT pa.status FROM participations pa WHERE pa.procurement_id = p.id AND pa.organisation_id = @organisationId) AS participation
             FROM procurements p WHERE p.id = @id
             """, new { id, organisationId }, cancellationToken);
@@ -37,7 +38,7 @@ public sealed class ProcurementScopes(DbSession session)
             IsOwnerOfficer: user.IsInRole(Roles.ProcurementOfficer) && row.OwnerOrganisationId == organisationId,
             IsAdministrator: user.IsInRole(Roles.Administrator),
             Participation: user.IsInRole(Roles.MunicipalityRepresentative) ? row.Participation : null);
-        return new ProcurementScope(row.Id, row.Reference, row.Title, row.Phase, row.OwnerOrganisationId, access);
+        return new ProcurementScope(row.Id, row.Reference, row.Title, row.Phase, row.OwnerOrganisationId, access, row.ListVersion);
     }
 
     private sealed class ScopeRow
@@ -51,6 +52,8 @@ public sealed class ProcurementScopes(DbSession session)
         public ProcurementPhase Phase { get; init; }
 
         public Guid OwnerOrganisationId { get; init; }
+
+        public long ListVersion { get; init; }
 
         public ParticipationStatus? Participation { get; init; }
     }

@@ -38,10 +38,10 @@ public sealed class TriageController(TriageQueries triage, ProcurementStore proc
             requirementsView,
             filter,
             page,
-            requirementsView ? null : await triage.SubmissionsAsync(id, filter, cancellationToken),
+            requirementsView ? null : await triage.SubmissionsAsync(id, HttpContext.Procurement().ListVersion, filter, cancellationToken),
             requirementsView ? await triage.RequirementsAsync(id, filter, cancellationToken) : null,
             await procurements.CategoriesAsync(id, cancellationToken),
-            requirementsView ? [] : await triage.SubmittersAsync(id, cancellationToken),
+            requirementsView ? [] : await triage.SubmittersAsync(id, HttpContext.Procurement().ListVersion, cancellationToken),
             await organisations.CountiesAsync(cancellationToken));
         return View(model);
     }

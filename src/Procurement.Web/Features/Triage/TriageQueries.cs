@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Procurement.Data;
 using Procurement.Data.Search;
@@ -6,13 +7,17 @@ using Procurement.Domain.Requirements;
 namespace Procurement.Web.Features.Triage;
 
 /// <summary>The officer's lists: needs and requirements, filtered, searched, sorted and paged in SQL.</summary>
-public sealed class TriageQueries(DbSession session)
+public sealed class TriageQueries(DbSession session, TriageCache cache)
 {
     // Sections are stored by name; the document's order is their number (1 Administrativa föreskrifter … 5 Kontraktsvillkor).
     private static readonly string SectionOrder =
         $"CASE r.section {string.Join(' ', Enum.GetValues<SpecificationSection>().Select(s => $"WHEN '{s}' THEN {(int)s}"))} END";
 
-    public async Task<TriagePage<TriageSubmission>> SubmissionsAsync(Guid procurementId, TriageFilter filter, CancellationToken cancellationToken)
+    /// <summary>A page of needs; <paramref name="version"/> is the procurement's list_version as read for this request.</summary>
+    public Task<TriagePage<TriageSubmission>> SubmissionsAsync(Guid procurementId, long version, TriageFilter filter, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync((nameof(SubmissionsAsync), procurementId, version, filter), () => LoadSubmissionsAsync(procurementId, version, filter, cancellationToken));
+
+    private async Task<TriagePage<TriageSubmission>> LoadSubmissionsAsync(Guid procurementId, long version, TriageFilter filter, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(new
         {
@@ -35,9 +40,10 @@ public sealed class TriageQueries(DbSession session)
             where.Add("s.organisation_id = @OrganisationId");
         }
 
+        // Every condition is on the needs' own columns, so the count and the filters are answered from ix_submissions_list.
         if (filter.County is not null)
         {
-            where.Add("o.county_code = @County");
+            where.Add("s.organisation_id IN (SELECT id FROM organisations WHERE county_code = @County)");
         }
 
         if (filter.Kind is not null)
@@ -47,7 +53,7 @@ public sealed class TriageQueries(DbSession session)
 
         if (filter.Category is not null)
         {
-            where.Add("c.number = @Category");
+            where.Add("s.category_id = (SELECT id FROM procurement_categories WHERE procurement_id = @procurementId AND number = @Category)");
         }
 
         if (TextSearch.Condition(session.Dialect, filter.Search, "s", "submissions_fts", ["text", "motiv"], parameters) is { } search)
@@ -56,32 +62,41 @@ public sealed class TriageQueries(DbSession session)
         }
 
         var conditions = string.Join(" AND ", where);
-        var order = filter.Sort switch
+        // By organisation: the few participants are put in Swedish order once, then the needs sorted by that rank.
+        var (ranked, position, order) = filter.Sort switch
         {
-            "aldst" => "s.created_at ASC, s.id",
-            "organisation" => $"o.name {session.Dialect.SwedishOrder}, s.created_at DESC, s.id",
-            "typ" => "s.suggested_kind, s.created_at DESC, s.id",
-            _ => "s.created_at DESC, s.id",
+            "aldst" => ("", "0", "{0}created_at ASC, {0}id"),
+            "organisation" => ("JOIN ranked ON ranked.id = s.organisation_id", "ranked.position", "{1}position, {0}created_at DESC, {0}id"),
+            "typ" => ("", "0", "{0}suggested_kind, {0}created_at DESC, {0}id"),
+            _ => ("", "0", "{0}created_at DESC, {0}id"),
         };
+        // The page's ids first, sorted and cut from the index; only those fifty rows are then read and joined, so a late
+        // page or a sort the index does not give costs a sort of keys, not of 20,000 full rows with their support counts.
         var rows = await session.QueryAsync<TriageSubmission>(
             $"""
+            WITH ranked AS (
+              SELECT o.id, ROW_NUMBER() OVER (ORDER BY o.name {session.Dialect.SwedishOrder}) AS position
+              FROM organisations o WHERE o.id IN (SELECT organisation_id FROM participations WHERE procurement_id = @procurementId)),
+            page AS (
+              SELECT s.id, s.created_at, s.suggested_kind, {position} AS position
+              FROM submissions s
+              {ranked}
+              WHERE {conditions}
+              ORDER BY {string.Format(CultureInfo.InvariantCulture, order, "s.", "ranked.")}
+              {session.Dialect.Paging})
             SELECT s.id, s.text, s.suggested_kind, s.status, s.created_at, o.id AS organisation_id, o.name AS organisation_name,
                    c.number AS category_number, c.name AS category_name,
                    (SELECT COUNT(*) FROM supports x WHERE x.submission_id = s.id) AS supports
-            FROM submissions s
+            FROM page
+            JOIN submissions s ON s.id = page.id
             JOIN organisations o ON o.id = s.organisation_id
             LEFT JOIN procurement_categories c ON c.id = s.category_id
-            WHERE {conditions}
-            ORDER BY {order}
-            {session.Dialect.Paging}
+            ORDER BY {string.Format(CultureInfo.InvariantCulture, order, "page.", "page.")}
             """, parameters, cancellationToken);
-        var total = await session.ExecuteScalarAsync<int>(
-            $"""
-            SELECT COUNT(*) FROM submissions s
-            JOIN organisations o ON o.id = s.organisation_id
-            LEFT JOIN procurement_categories c ON c.id = s.category_id
-            WHERE {conditions}
-            """, parameters, cancellationToken);
+        // The count does not change with sort or page, so paging through a filtered list counts once per list version.
+        var total = await cache.GetOrLoadAsync(
+            ("SubmissionCount", procurementId, version, filter with { Sort = null, Skip = 0 }),
+            () => session.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM submissions s WHERE {conditions}", parameters, cancellationToken));
         return new TriagePage<TriageSubmission>(rows, total);
     }
 
@@ -141,14 +156,14 @@ public sealed class TriageQueries(DbSession session)
         return new TriagePage<TriageRequirement>(rows, total);
     }
 
-    /// <summary>The organisations that sent needs, for the filter.</summary>
-    public Task<IReadOnlyList<OrganisationOption>> SubmittersAsync(Guid procurementId, CancellationToken cancellationToken) =>
-        session.QueryAsync<OrganisationOption>(
+    /// <summary>The organisations that take or took part, for the filter: a handful of rows, not a pass over the needs.</summary>
+    public Task<IReadOnlyList<OrganisationOption>> SubmittersAsync(Guid procurementId, long version, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync((nameof(SubmittersAsync), procurementId, version), () => session.QueryAsync<OrganisationOption>(
             $"""
-            SELECT o.id, o.name FROM organisations o
-            WHERE o.id IN (SELECT DISTINCT organisation_id FROM submissions WHERE procurement_id = @procurementId)
+            SELECT o.id, o.name FROM participations p JOIN organisations o ON o.id = p.organisation_id
+            WHERE p.procurement_id = @procurementId AND p.status <> 'Invited'
             ORDER BY o.name {session.Dialect.SwedishOrder}
-            """, new { procurementId }, cancellationToken);
+            """, new { procurementId }, cancellationToken));
 }
 
 public sealed record TriageFilter(
