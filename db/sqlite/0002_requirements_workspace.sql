@@ -17,7 +17,7 @@ CREATE TABLE procurements (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
-    -- Moves on with every change to the procurement's needs, their support or its participants (triggers below).
+    -- Moves on with every change to the procurement's needs, their support, its participants or categories (triggers below).
     list_version INTEGER NOT NULL DEFAULT 0
 );
 
@@ -189,7 +189,7 @@ CREATE TRIGGER requirements_fts_update AFTER UPDATE OF title, text, motiv ON req
 END;
 
 -- The lists' version stamp (procurements.list_version): moved by every change to what the triage lists show,
--- the procurement's needs, their support and its participants, whatever code writes it.
+-- the procurement's needs, their support, its participants and its categories, whatever code writes it.
 CREATE TRIGGER list_version_submission_insert AFTER INSERT ON submissions BEGIN
     UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
 END;
@@ -207,6 +207,18 @@ CREATE TRIGGER list_version_support_insert AFTER INSERT ON supports WHEN new.sub
 END;
 
 CREATE TRIGGER list_version_support_delete AFTER DELETE ON supports WHEN old.submission_id IS NOT NULL BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = old.procurement_id;
+END;
+
+CREATE TRIGGER list_version_category_insert AFTER INSERT ON procurement_categories BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
+END;
+
+CREATE TRIGGER list_version_category_update AFTER UPDATE ON procurement_categories BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
+END;
+
+CREATE TRIGGER list_version_category_delete AFTER DELETE ON procurement_categories BEGIN
     UPDATE procurements SET list_version = list_version + 1 WHERE id = old.procurement_id;
 END;
 

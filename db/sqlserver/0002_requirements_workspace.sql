@@ -18,7 +18,7 @@ CREATE TABLE procurements (
     created_at DATETIMEOFFSET NOT NULL,
     updated_at DATETIMEOFFSET NOT NULL,
     version INT NOT NULL DEFAULT 1,
-    -- Moves on with every change to the procurement's needs, their support or its participants (triggers below).
+    -- Moves on with every change to the procurement's needs, their support, its participants or categories (triggers below).
     list_version INT NOT NULL DEFAULT 0
 );
 
@@ -157,7 +157,7 @@ CREATE INDEX ix_comments_requirement ON comments (requirement_id, created_at);
 GO
 
 -- The lists' version stamp (procurements.list_version): moved by every change to what the triage lists show,
--- the procurement's needs, their support and its participants, whatever code writes it.
+-- the procurement's needs, their support, its participants and its categories, whatever code writes it.
 CREATE TRIGGER list_version_submissions ON submissions AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
@@ -174,6 +174,15 @@ BEGIN
     UPDATE procurements SET list_version = list_version + 1
     WHERE id IN (SELECT procurement_id FROM inserted WHERE submission_id IS NOT NULL
                  UNION SELECT procurement_id FROM deleted WHERE submission_id IS NOT NULL);
+END;
+GO
+
+CREATE TRIGGER list_version_categories ON procurement_categories AFTER INSERT, UPDATE, DELETE
+AS
+BEGIN
+    SET NOCOUNT ON;
+    UPDATE procurements SET list_version = list_version + 1
+    WHERE id IN (SELECT procurement_id FROM inserted UNION SELECT procurement_id FROM deleted);
 END;
 GO
 

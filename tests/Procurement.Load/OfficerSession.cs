@@ -13,6 +13,7 @@ public sealed partial class OfficerSession : IDisposable
     private readonly CookieContainer cookies = new();
     private readonly HttpClient http;
     private readonly Uri baseUri;
+    private string? lastPreview;
 
     private OfficerSession(string baseUrl)
     {
@@ -60,6 +61,32 @@ public sealed partial class OfficerSession : IDisposable
         }
     }
 
+    public Task<string> GetStringAsync(string path) => http.GetStringAsync(new Uri(path, UriKind.Relative));
+
+    /// <summary>Uploads a file on behalf of the first municipality offered; answers the preview page.</summary>
+    public async Task<string> UploadAsync(Guid procurement, byte[] content, string fileName)
+    {
+        var path = $"/upphandlingar/{procurement}/import";
+        var page = await GetStringAsync(path);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(FirstOrganisation().Match(page).Groups[1].Value), "organisation" },
+            { new ByteArrayContent(content), "fil", fileName },
+        };
+        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), form);
+        lastPreview = response.RequestMessage!.RequestUri!.AbsolutePath;
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Commits the import last previewed; answers its path.</summary>
+    public async Task<string> CommitImportAsync(Guid procurement)
+    {
+        var preview = lastPreview ?? throw new InvalidOperationException("Nothing was uploaded.");
+        await PostFormAsync(preview, preview + "/genomfor", []);
+        return preview;
+    }
+
     public void Dispose() => http.Dispose();
 
     private async Task<string> PostFormAsync(string pageUrl, string action, Dictionary<string, string> fields)
@@ -72,6 +99,9 @@ public sealed partial class OfficerSession : IDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("<option value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex FirstOrganisation();
 
     [GeneratedRegex("id=\"shared-key\">([^<]+)<")]
     private static partial Regex SharedKey();

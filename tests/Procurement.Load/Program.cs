@@ -9,7 +9,7 @@ namespace Procurement.Load;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Procurement.Load -- [--submissions 20000] [--connections 64] [--seconds 20] [--no-cache] [--hold]</c>
-/// Prints one Markdown table row per scenario for docs/performance.md. <c>--no-cache</c> turns the triage cache off, so
+/// Prints one Markdown table row per scenario for docs/performance.md, then times two 20,000-row imports. <c>--no-cache</c> turns the triage cache off, so
 /// every request reads the database: the figure for a list that changes between every two requests.
 /// </summary>
 public static partial class Program
@@ -78,6 +78,16 @@ public static partial class Program
             {
                 var result = Wrk(baseUrl + path, officer.CookieHeader, connections, seconds);
                 Console.WriteLine($"| {name} | {result.RequestsPerSecond:F0} | {result.P50} | {result.P99} | {result.Errors} |");
+            }
+
+            // Last, because it adds 40,000 needs to the list measured above.
+            Console.WriteLine();
+            Console.WriteLine("| Import (officer on behalf of a municipality) | Rows | Upload → preview | Commit → completed |");
+            Console.WriteLine("|---|---|---|---|");
+            foreach (var file in new[] { "behov.csv", "behov.xlsx" })
+            {
+                var timing = await ImportMeasurement.RunAsync(officer, procurement, file, 20_000);
+                Console.WriteLine($"| {timing.File} | {timing.Rows} | {timing.Preview.TotalSeconds:F1} s | {timing.Commit.TotalSeconds:F1} s |");
             }
 
             Console.WriteLine();

@@ -301,6 +301,11 @@ public sealed class TriageTests(ProcurementWebFactory app) : IClassFixture<Procu
         Assert.Equal(HttpStatusCode.Redirect, (await enkoping.SubmitAsync($"/upphandlingar/{id}/behov?vem=mina", $"{need}/aterkalla", new Dictionary<string, string>())).StatusCode);
         Assert.DoesNotContain(text, await ListAsync(officer, id, ""));
         Assert.Equal(Set(1, 2), await ListAsync(officer, id, "lan=03"));
+
+        // A category renamed by whatever code: the filter offers the new name.
+        await app.ExecuteAsync("UPDATE procurement_categories SET name = 'Bidragshantering' WHERE procurement_id = @id AND number = 2", new { id });
+        (_, page) = await officer.GetPageAsync($"/upphandlingar/{id}/sortering");
+        Assert.Contains("2 Bidragshantering", page.QuerySelectorAll("select#kategori option").Select(o => o.TextContent.Trim()));
     }
 
     /// <summary>A procurement with the needs above from six municipalities that joined, and one withdrawn need.</summary>

@@ -6,7 +6,7 @@ using Procurement.Web.Features.Procurements;
 namespace Procurement.Web.Features.Triage;
 
 /// <summary>The officer's working list over thousands of needs and the requirements they become.</summary>
-public sealed class TriageController(TriageQueries triage, ProcurementStore procurements, OrganisationQueries organisations) : Controller
+public sealed class TriageController(TriageQueries triage) : Controller
 {
     public const int PageSize = 50;
 
@@ -34,15 +34,17 @@ public sealed class TriageController(TriageQueries triage, ProcurementStore proc
         var filter = new TriageFilter(search, organisationId, county is { Length: 2 } ? county : null,
             kind is { } k && Enum.IsDefined(k) ? k : null, category is >= 1 and <= 99 ? category : null, status, sort, (page - 1) * PageSize, PageSize);
 
+        var version = HttpContext.Procurement().ListVersion;
+        var choices = await triage.ChoicesAsync(id, version, cancellationToken);
         var model = new TriageViewModel(
             requirementsView,
             filter,
             page,
-            requirementsView ? null : await triage.SubmissionsAsync(id, HttpContext.Procurement().ListVersion, filter, cancellationToken),
+            requirementsView ? null : await triage.SubmissionsAsync(id, version, filter, cancellationToken),
             requirementsView ? await triage.RequirementsAsync(id, filter, cancellationToken) : null,
-            await procurements.CategoriesAsync(id, cancellationToken),
-            requirementsView ? [] : await triage.SubmittersAsync(id, HttpContext.Procurement().ListVersion, cancellationToken),
-            await organisations.CountiesAsync(cancellationToken));
+            choices.Categories,
+            requirementsView ? [] : choices.Submitters,
+            choices.Counties);
         return View(model);
     }
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Dapper;
 using Procurement.Data;
+using Procurement.Data.Organisations;
 using Procurement.Data.Search;
 using Procurement.Domain.Requirements;
+using Procurement.Web.Features.Procurements;
 
 namespace Procurement.Web.Features.Triage;
 
 /// <summary>The officer's lists: needs and requirements, filtered, searched, sorted and paged in SQL.</summary>
-public sealed class TriageQueries(DbSession session, TriageCache cache)
+public sealed class TriageQueries(DbSession session, TriageCache cache, ProcurementStore procurements, OrganisationQueries organisations)
 {
     // Sections are stored by name; the document's order is their number (1 Administrativa föreskrifter … 5 Kontraktsvillkor).
     private static readonly string SectionOrder =
@@ -156,15 +158,23 @@ public sealed class TriageQueries(DbSession session, TriageCache cache)
         return new TriagePage<TriageRequirement>(rows, total);
     }
 
-    /// <summary>The organisations that take or took part, for the filter: a handful of rows, not a pass over the needs.</summary>
-    public Task<IReadOnlyList<OrganisationOption>> SubmittersAsync(Guid procurementId, long version, CancellationToken cancellationToken) =>
-        cache.GetOrLoadAsync((nameof(SubmittersAsync), procurementId, version), () => session.QueryAsync<OrganisationOption>(
-            $"""
-            SELECT o.id, o.name FROM participations p JOIN organisations o ON o.id = p.organisation_id
-            WHERE p.procurement_id = @procurementId AND p.status <> 'Invited'
-            ORDER BY o.name {session.Dialect.SwedishOrder}
-            """, new { procurementId }, cancellationToken));
+    /// <summary>
+    /// What the filters offer: the procurement's categories, the counties, and the organisations that take or took part
+    /// (a handful of rows, not a pass over the needs). Kept under the list's version like its pages.
+    /// </summary>
+    public Task<TriageChoices> ChoicesAsync(Guid procurementId, long version, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync((nameof(ChoicesAsync), procurementId, version), async () => new TriageChoices(
+            await procurements.CategoriesAsync(procurementId, cancellationToken),
+            await session.QueryAsync<OrganisationOption>(
+                $"""
+                SELECT o.id, o.name FROM participations p JOIN organisations o ON o.id = p.organisation_id
+                WHERE p.procurement_id = @procurementId AND p.status <> 'Invited'
+                ORDER BY o.name {session.Dialect.SwedishOrder}
+                """, new { procurementId }, cancellationToken),
+            await organisations.CountiesAsync(cancellationToken)));
 }
+
+public sealed record TriageChoices(IReadOnlyList<CategoryRow> Categories, IReadOnlyList<OrganisationOption> Submitters, IReadOnlyList<County> Counties);
 
 public sealed record TriageFilter(
     string? Search,
