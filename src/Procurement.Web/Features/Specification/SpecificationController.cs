@@ -186,20 +186,9 @@ public sealed class SpecificationController(
     [ProcurementAccess(ProcurementNeed.Workspace)]
     public async Task<IActionResult> Support(Guid id, Guid kravId, [FromForm(Name = "kommentar")][StringLength(2000)] string? comment, CancellationToken cancellationToken)
     {
-        var scope = HttpContext.Procurement();
-        if (await requirements.GetAsync(id, kravId, cancellationToken) is null)
+        if (await SupportRefusalAsync(id, kravId, l["Stöd kan bara lämnas under insamlingen."], cancellationToken) is { } refusal)
         {
-            return NotFound();
-        }
-
-        if (!scope.Access.IsParticipant)
-        {
-            return Forbid();
-        }
-
-        if (!scope.Phase.AcceptsSubmissions())
-        {
-            return this.PhaseClosed(l["Stöd kan bara lämnas under insamlingen."]);
+            return refusal;
         }
 
         var added = await supports.AddAsync(id, SupportTarget.Requirement(kravId), User.OrganisationId(), string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), User.Id(), cancellationToken);
@@ -211,20 +200,9 @@ public sealed class SpecificationController(
     [ProcurementAccess(ProcurementNeed.Workspace)]
     public async Task<IActionResult> RemoveSupport(Guid id, Guid kravId, CancellationToken cancellationToken)
     {
-        var scope = HttpContext.Procurement();
-        if (await requirements.GetAsync(id, kravId, cancellationToken) is null)
+        if (await SupportRefusalAsync(id, kravId, l["Stöd kan bara ändras under insamlingen."], cancellationToken) is { } refusal)
         {
-            return NotFound();
-        }
-
-        if (!scope.Access.IsParticipant)
-        {
-            return Forbid();
-        }
-
-        if (!scope.Phase.AcceptsSubmissions())
-        {
-            return this.PhaseClosed(l["Stöd kan bara ändras under insamlingen."]);
+            return refusal;
         }
 
         await supports.RemoveAsync(SupportTarget.Requirement(kravId), User.OrganisationId(), User.Id(), cancellationToken);
@@ -276,6 +254,23 @@ public sealed class SpecificationController(
             await comments.ForRequirementAsync(requirement.Id, cancellationToken),
             supporters.Any(s => s.OrganisationId == User.OrganisationId()),
             new CommentForm());
+    }
+
+    /// <summary>Why this user may not give or take back support of the requirement now, or null when they may.</summary>
+    private async Task<IActionResult?> SupportRefusalAsync(Guid id, Guid requirementId, string closedMessage, CancellationToken cancellationToken)
+    {
+        var scope = HttpContext.Procurement();
+        if (await requirements.GetAsync(id, requirementId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        if (!scope.Access.IsParticipant)
+        {
+            return Forbid();
+        }
+
+        return scope.Phase.AcceptsSubmissions() ? null : this.PhaseClosed(closedMessage);
     }
 }
 
