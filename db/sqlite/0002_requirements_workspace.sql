@@ -206,6 +206,10 @@ CREATE TRIGGER list_version_support_insert AFTER INSERT ON supports WHEN new.sub
     UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
 END;
 
+CREATE TRIGGER list_version_support_update AFTER UPDATE ON supports WHEN old.submission_id IS NOT NULL OR new.submission_id IS NOT NULL BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id IN (old.procurement_id, new.procurement_id);
+END;
+
 CREATE TRIGGER list_version_support_delete AFTER DELETE ON supports WHEN old.submission_id IS NOT NULL BEGIN
     UPDATE procurements SET list_version = list_version + 1 WHERE id = old.procurement_id;
 END;
@@ -228,4 +232,8 @@ END;
 
 CREATE TRIGGER list_version_participation_update AFTER UPDATE ON participations BEGIN
     UPDATE procurements SET list_version = list_version + 1 WHERE id = new.procurement_id;
+END;
+
+CREATE TRIGGER list_version_participation_delete AFTER DELETE ON participations BEGIN
+    UPDATE procurements SET list_version = list_version + 1 WHERE id = old.procurement_id;
 END;

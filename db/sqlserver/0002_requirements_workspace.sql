@@ -19,7 +19,7 @@ CREATE TABLE procurements (
     updated_at DATETIMEOFFSET NOT NULL,
     version INT NOT NULL DEFAULT 1,
     -- Moves on with every change to the procurement's needs, their support, its participants or categories (triggers below).
-    list_version INT NOT NULL DEFAULT 0
+    list_version BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE TABLE procurement_phases (
@@ -167,7 +167,7 @@ BEGIN
 END;
 GO
 
-CREATE TRIGGER list_version_supports ON supports AFTER INSERT, DELETE
+CREATE TRIGGER list_version_supports ON supports AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
@@ -186,11 +186,11 @@ BEGIN
 END;
 GO
 
-CREATE TRIGGER list_version_participations ON participations AFTER INSERT, UPDATE
+CREATE TRIGGER list_version_participations ON participations AFTER INSERT, UPDATE, DELETE
 AS
 BEGIN
     SET NOCOUNT ON;
     UPDATE procurements SET list_version = list_version + 1
-    WHERE id IN (SELECT procurement_id FROM inserted);
+    WHERE id IN (SELECT procurement_id FROM inserted UNION SELECT procurement_id FROM deleted);
 END;
 GO

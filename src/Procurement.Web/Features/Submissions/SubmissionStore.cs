@@ -26,7 +26,7 @@ public sealed class SubmissionStore(DbSession session, JournalWriter journal, Ti
     {
         var filter = "s.procurement_id = @procurementId AND s.status = 'Active' AND (@organisationId IS NULL OR s.organisation_id = @organisationId)";
         var rows = await session.QueryAsync<SubmissionRow>(
-            $"{SelectSubmission} WHERE {filter} ORDER BY s.created_at DESC, s.id {session.Dialect.Paging}",
+            $"{SelectSubmission} WHERE {filter} ORDER BY s.created_at DESC, s.id DESC {session.Dialect.Paging}",
             new { procurementId, organisationId, Skip = skip, Take = take }, cancellationToken);
         var total = await session.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM submissions s WHERE {filter}", new { procurementId, organisationId }, cancellationToken);
         return (rows, total);

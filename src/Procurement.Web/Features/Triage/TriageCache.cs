@@ -5,7 +5,7 @@ namespace Procurement.Web.Features.Triage;
 /// <summary>
 /// Pages of the needs list and its filter choices, kept under the procurement's version stamp (procurements.list_version,
 /// moved by database triggers on every change to its needs, their support, its participants or categories). A changed list has a
-/// new stamp, so no instance serves it stale; what the stamp does not cover (an organisation renamed) lives five minutes.
+/// new stamp, so no instance serves it stale; what the stamp does not cover (organisations, which the reference-data seeder may correct) lives five minutes.
 /// Its own cache with its own size limit (<c>Triage:CacheEntries</c>, default 2000; 0 turns it off, which the load
 /// tool uses to measure the database path), so it cannot crowd out anything else.
 /// </summary>

@@ -31,7 +31,11 @@ public sealed class TriageController(TriageQueries triage) : Controller
         status = requirementsView
             ? status is "Draft" or "Approved" or "Removed" ? status : null
             : status is "Active" or "Withdrawn" ? status : "Active";
-        var filter = new TriageFilter(search, organisationId, county is { Length: 2 } ? county : null,
+        // Known sorts only, so that an odd value neither errs nor takes a cache entry of its own.
+        sort = requirementsView
+            ? sort is "stod" or "typ" ? sort : null
+            : sort is "aldst" or "organisation" or "typ" ? sort : null;
+        var filter = new TriageFilter(search?.Trim(), organisationId, county is { Length: 2 } ? county : null,
             kind is { } k && Enum.IsDefined(k) ? k : null, category is >= 1 and <= 99 ? category : null, status, sort, (page - 1) * PageSize, PageSize);
 
         var version = HttpContext.Procurement().ListVersion;

@@ -42,7 +42,7 @@ public sealed class TriageQueries(DbSession session, TriageCache cache, Procurem
             where.Add("s.organisation_id = @OrganisationId");
         }
 
-        // Every condition is on the needs' own columns, so the count and the filters are answered from ix_submissions_list.
+        // Every condition but the text search is on the needs' own columns, so they and the count are answered from ix_submissions_list.
         if (filter.County is not null)
         {
             where.Add("s.organisation_id IN (SELECT id FROM organisations WHERE county_code = @County)");
@@ -64,13 +64,15 @@ public sealed class TriageQueries(DbSession session, TriageCache cache, Procurem
         }
 
         var conditions = string.Join(" AND ", where);
-        // By organisation: the few participants are put in Swedish order once, then the needs sorted by that rank.
+        // By organisation: the few participants are put in Swedish order once, then the needs sorted by that rank
+        // (an organisation without a participation, which the app does not make, would come last, not vanish).
+        // Ties go by id in the same direction as the time, so newest first is ix_submissions_list read backwards.
         var (ranked, position, order) = filter.Sort switch
         {
-            "aldst" => ("", "0", "{0}created_at ASC, {0}id"),
-            "organisation" => ("JOIN ranked ON ranked.id = s.organisation_id", "ranked.position", "{1}position, {0}created_at DESC, {0}id"),
-            "typ" => ("", "0", "{0}suggested_kind, {0}created_at DESC, {0}id"),
-            _ => ("", "0", "{0}created_at DESC, {0}id"),
+            "aldst" => ("", "0", "{0}created_at ASC, {0}id ASC"),
+            "organisation" => ("LEFT JOIN ranked ON ranked.id = s.organisation_id", "COALESCE(ranked.position, 2147483647)", "{1}position, {0}created_at DESC, {0}id DESC"),
+            "typ" => ("", "0", "{0}suggested_kind, {0}created_at DESC, {0}id DESC"),
+            _ => ("", "0", "{0}created_at DESC, {0}id DESC"),
         };
         // The page's ids first, sorted and cut from the index; only those fifty rows are then read and joined, so a late
         // page or a sort the index does not give costs a sort of keys, not of 20,000 full rows with their support counts.
@@ -84,7 +86,7 @@ public sealed class TriageQueries(DbSession session, TriageCache cache, Procurem
               FROM submissions s
               {ranked}
               WHERE {conditions}
-              ORDER BY {string.Format(CultureInfo.InvariantCulture, order, "s.", "ranked.")}
+              ORDER BY {string.Format(CultureInfo.InvariantCulture, order, "s.", "")}
               {session.Dialect.Paging})
             SELECT s.id, s.text, s.suggested_kind, s.status, s.created_at, o.id AS organisation_id, o.name AS organisation_name,
                    c.number AS category_number, c.name AS category_name,
