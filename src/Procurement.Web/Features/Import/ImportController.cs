@@ -174,16 +174,7 @@ public sealed class ImportController(
     }
 
     /// <summary>Why this user may not import now, or null when they may.</summary>
-    private IActionResult? Refusal()
-    {
-        var scope = HttpContext.Procurement();
-        if (!scope.Access.IsParticipant && !scope.Access.CanManage)
-        {
-            return Forbid();
-        }
-
-        return scope.Phase.AcceptsSubmissions() ? null : this.PhaseClosed(l["Insamlingen är avslutad: behov kan inte längre importeras."]);
-    }
+    private IActionResult? Refusal() => this.ContributionRefusal(l["Insamlingen är avslutad: behov kan inte längre importeras."], officersToo: true);
 
     /// <summary>An import is seen by the one who made it and by the owning officers.</summary>
     private async Task<(ImportRow? Import, IActionResult? Problem)> ImportOfThisUserAsync(Guid id, Guid importId, CancellationToken cancellationToken)

@@ -259,18 +259,7 @@ public sealed class SpecificationController(
     /// <summary>Why this user may not give or take back support of the requirement now, or null when they may.</summary>
     private async Task<IActionResult?> SupportRefusalAsync(Guid id, Guid requirementId, string closedMessage, CancellationToken cancellationToken)
     {
-        var scope = HttpContext.Procurement();
-        if (await requirements.GetAsync(id, requirementId, cancellationToken) is null)
-        {
-            return NotFound();
-        }
-
-        if (!scope.Access.IsParticipant)
-        {
-            return Forbid();
-        }
-
-        return scope.Phase.AcceptsSubmissions() ? null : this.PhaseClosed(closedMessage);
+        return await requirements.GetAsync(id, requirementId, cancellationToken) is null ? NotFound() : this.ContributionRefusal(closedMessage);
     }
 }
 

@@ -140,16 +140,7 @@ public sealed class SubmissionsController(
     }
 
     /// <summary>Why this user may not send or change needs now, or null when they may.</summary>
-    private IActionResult? Refusal()
-    {
-        var scope = HttpContext.Procurement();
-        if (!scope.Access.IsParticipant)
-        {
-            return Forbid();
-        }
-
-        return scope.Phase.AcceptsSubmissions() ? null : this.PhaseClosed(l["Insamlingen är avslutad: behov kan inte längre lämnas, ändras eller stödjas."]);
-    }
+    private IActionResult? Refusal() => this.ContributionRefusal(l["Insamlingen är avslutad: behov kan inte längre lämnas, ändras eller stödjas."]);
 
     /// <summary>The need if it is this organisation's own and may still change; otherwise the answer to give.</summary>
     private async Task<(SubmissionRow? Submission, IActionResult? Problem)> OwnAsync(Guid id, Guid submissionId, CancellationToken cancellationToken)
