@@ -9,6 +9,7 @@ using Procurement.Domain.Requirements;
 using Procurement.Domain.Submissions;
 using Procurement.Web.Features.Import;
 using Procurement.Web.Features.Invitations;
+using Procurement.Web.Features.Merging;
 using Procurement.Web.Features.Specification;
 using Procurement.Web.Infrastructure.Demo;
 
@@ -77,10 +78,16 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         ("/upphandlingar/{id:guid}/import/{importId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/import/{i-errors}"),
         ("/upphandlingar/{id:guid}/import/{importId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/import/{i-valid}"),
         ("/upphandlingar/{id:guid}/import/{importId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/import/{i-done}"),
+        ("/upphandlingar/{id:guid}/sammanforing", Roles.ProcurementOfficer, "/upphandlingar/{p}/sammanforing"),
+        ("/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/sammanforing/forslag/{g}"),
     ];
 
     /// <summary>GET endpoints that answer with data, not a page.</summary>
-    private static readonly string[] NotPages = ["/upphandlingar/{id:guid}/import/{importId:guid}/status"];
+    private static readonly string[] NotPages =
+    [
+        "/upphandlingar/{id:guid}/import/{importId:guid}/status",
+        "/upphandlingar/{id:guid}/sammanforing/analys/{runId:guid}/status",
+    ];
 
     /// <summary>Pages only reachable mid-way through a sign-in; <see cref="The_second_sign_in_step_passes_axe"/> visits them.</summary>
     private static readonly string[] SignInSteps = ["/konto/logga-in/tvafaktor", "/konto/logga-in/aterstallningskod"];
@@ -251,10 +258,16 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
                 new ImportPayload(rows, [], []), CancellationToken.None));
             await session.WriteAsync(() => imports.StartAsync(done, officer, CancellationToken.None));
             await sp.GetRequiredService<ImportRunner>().RunAsync(done, CancellationToken.None);
+
+            // The analysis of the demo needs, as the officer's button starts it.
+            var (run, _) = await session.WriteAsync(() => sp.GetRequiredService<MergeRunStore>().StartAsync(procurement, officer, CancellationToken.None));
+            await sp.GetRequiredService<MergeAnalysisRunner>().RunAsync(procurement, run, CancellationToken.None);
+            var suggestion = await session.ExecuteScalarAsync<Guid>(
+                "SELECT id FROM merge_suggestions WHERE procurement_id = @procurement AND status = 'Open' AND rank = 1", new { procurement });
             return new Dictionary<string, Guid>
             {
                 ["{p}"] = procurement, ["{r}"] = requirement.Id, ["{s}"] = submission,
-                ["{i-errors}"] = errors, ["{i-valid}"] = valid, ["{i-done}"] = done,
+                ["{i-errors}"] = errors, ["{i-valid}"] = valid, ["{i-done}"] = done, ["{g}"] = suggestion,
             };
         });
 }

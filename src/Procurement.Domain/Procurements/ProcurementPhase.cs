@@ -33,6 +33,12 @@ public static class ProcurementPhases
     /// <summary>Municipalities may send, change and withdraw needs, and support requirements.</summary>
     public static bool AcceptsSubmissions(this ProcurementPhase phase) => phase == ProcurementPhase.Collection;
 
+    /// <summary>Officers merge needs into requirements while the specification is compiled.</summary>
+    public static bool AcceptsMerging(this ProcurementPhase phase) => phase == ProcurementPhase.Compilation;
+
+    /// <summary>The near-duplicate analysis may run while needs come in, to show what is coming, and during compilation.</summary>
+    public static bool AcceptsMergeAnalysis(this ProcurementPhase phase) => phase <= ProcurementPhase.Compilation;
+
     /// <summary>Participants may discuss requirements until publication.</summary>
     public static bool AcceptsComments(this ProcurementPhase phase) => phase != ProcurementPhase.Published;
 

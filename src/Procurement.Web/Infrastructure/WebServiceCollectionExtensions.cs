@@ -102,6 +102,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Specification.SupportStore>();
         services.AddScoped<Features.Specification.CommentStore>();
         services.AddScoped<Features.Submissions.SubmissionStore>();
+        services.AddScoped<Features.Merging.MergeRunStore>();
+        services.AddScoped<Features.Merging.SuggestionStore>();
+        services.AddScoped<Features.Merging.MergeStore>();
         services.AddScoped<Features.Triage.TriageQueries>();
         services.AddSingleton<Features.Triage.TriageCache>();
         services.AddScoped<Features.Import.ImportStore>();
@@ -114,5 +117,7 @@ public static class WebServiceCollectionExtensions
     {
         services.AddSingleton<Features.Import.ImportRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.Import.ImportRunner>());
+        services.AddSingleton<Features.Merging.MergeAnalysisRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<Features.Merging.MergeAnalysisRunner>());
     }
 }

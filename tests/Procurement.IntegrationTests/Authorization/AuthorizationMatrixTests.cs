@@ -129,6 +129,17 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
         new("GET",  "/upphandlingar/{id:guid}/import/{importId:guid}", "/upphandlingar/{p}/import/{i}", SignIn, Denied, Ok,    Ok,     Denied),
         new("GET",  "/upphandlingar/{id:guid}/import/{importId:guid}/status", "/upphandlingar/{p}/import/{i}/status", SignIn, Denied, Ok, Ok, Denied),
         new("POST", "/upphandlingar/{id:guid}/import/{importId:guid}/genomfor", "/upphandlingar/{p}/import/{i}/genomfor", SignIn, Denied, Ok, Ok, Denied),
+
+        // Merging: the owning officers only. {a} an analysis run, {g} a suggested group, {m} a merge.
+        new("GET",  "/upphandlingar/{id:guid}/sammanforing", "/upphandlingar/{p}/sammanforing",        SignIn, Denied, Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/sammanforing/analys", "/upphandlingar/{p}/sammanforing/analys", SignIn, Denied, Ok, Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/sammanforing/analys/{runId:guid}/status", "/upphandlingar/{p}/sammanforing/analys/{a}/status", SignIn, Denied, Ok, Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}", "/upphandlingar/{p}/sammanforing/forslag/{g}", SignIn, Denied, Ok, Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}/nytt-krav", "/upphandlingar/{p}/sammanforing/forslag/{g}/nytt-krav", SignIn, Denied, Ok, Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}/befintligt-krav", "/upphandlingar/{p}/sammanforing/forslag/{g}/befintligt-krav", SignIn, Denied, Ok, Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}/avvisa", "/upphandlingar/{p}/sammanforing/forslag/{g}/avvisa", SignIn, Denied, Ok, Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/sammanforing/{mergeId:guid}/angra", "/upphandlingar/{p}/sammanforing/{m}/angra", SignIn, Denied, Ok, Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/krav/{kravId:guid}/ursprung/dela", "/upphandlingar/{p}/krav/{r}/ursprung/dela", SignIn, Denied, Ok, Denied, Denied),
     ];
 
     private static readonly string[] RoleOrder =
@@ -239,7 +250,30 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
         var uploaded = await representative.UploadAsync($"/upphandlingar/{procurement}/import", "behov.csv", "Kravtext;Typ;Motiv;Kategori\nEtt behov;SKA;;\n"u8.ToArray());
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         var import = await app.QueryScalarAsync<Guid>("SELECT id FROM imports WHERE procurement_id = @procurement", new { procurement });
-        return new Dictionary<string, Guid> { ["{p}"] = procurement, ["{r}"] = requirement, ["{s}"] = submission, ["{i}"] = import };
+        var (run, suggestion, merge) = await MergeSamplesAsync(procurement, requirement, submission);
+        return new Dictionary<string, Guid>
+        {
+            ["{p}"] = procurement, ["{r}"] = requirement, ["{s}"] = submission, ["{i}"] = import, ["{a}"] = run, ["{g}"] = suggestion, ["{m}"] = merge,
+        };
+    }
+
+    /// <summary>An analysis run with one suggested group, and an (undone) merge of the need into the requirement.</summary>
+    private async Task<(Guid Run, Guid Suggestion, Guid Merge)> MergeSamplesAsync(Guid procurement, Guid requirement, Guid submission)
+    {
+        var (run, suggestion, merge) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var user = await app.QueryScalarAsync<Guid>("SELECT id FROM users ORDER BY created_at LIMIT 1");
+        var now = DateTimeOffset.UtcNow;
+        await app.ExecuteAsync(
+            """
+            INSERT INTO merge_runs (id, procurement_id, status, started_by, started_at, finished_at, item_count, cluster_count)
+            VALUES (@run, @procurement, 'Completed', @user, @now, @now, 1, 1);
+            INSERT INTO merge_suggestions (id, procurement_id, run_id, rank, similarity, shared_terms, status)
+            VALUES (@suggestion, @procurement, @run, 1, 0.9, 'bok', 'Open');
+            INSERT INTO merge_suggestion_members (suggestion_id, submission_id) VALUES (@suggestion, @submission);
+            INSERT INTO merges (id, procurement_id, requirement_id, created_requirement, created_by, created_at, undone_by, undone_at)
+            VALUES (@merge, @procurement, @requirement, 0, @user, @now, @user, @now);
+            """, new { run, suggestion, merge, procurement, requirement, submission, user, now });
+        return (run, suggestion, merge);
     }
 
     private static Access? Classify(HttpResponseMessage response) => response.StatusCode switch

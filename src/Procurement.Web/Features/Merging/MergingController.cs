@@ -1,0 +1,313 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Procurement.Domain.Merging;
+using Procurement.Domain.Procurements;
+using Procurement.Web.Features.Procurements;
+using Procurement.Web.Features.Specification;
+using Procurement.Web.Infrastructure;
+using Procurement.Web.Infrastructure.Filters;
+using static Procurement.Web.Infrastructure.Localization.Texts;
+
+namespace Procurement.Web.Features.Merging;
+
+/// <summary>
+/// Officers turn the municipalities' needs into requirements: the background analysis suggests groups of
+/// near-duplicates; each group is accepted as one new requirement, merged into an existing one, or rejected.
+/// </summary>
+public sealed class MergingController(
+    MergeRunStore runs,
+    SuggestionStore suggestions,
+    MergeStore merges,
+    RequirementStore requirements,
+    ProcurementStore procurements,
+    MergeAnalysisRunner runner,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    public const int PreviewSources = 3;
+
+    [HttpGet("/upphandlingar/{id:guid}/sammanforing")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> Index(Guid id, [FromQuery(Name = "sida")] int page = 1, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        var run = await runs.LatestAsync(id, cancellationToken);
+        var (rows, total) = await suggestions.OpenAsync(id, (page - 1) * SuggestionStore.PageSize, cancellationToken);
+        return View(new MergingViewModel(run, run is null ? null : runner.Progress(run.Id), rows,
+            await suggestions.PreviewAsync(rows, PreviewSources, cancellationToken), total, page,
+            await merges.RecentAsync(id, 20, cancellationToken)));
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/sammanforing/analys")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> Analyse(Guid id, CancellationToken cancellationToken)
+    {
+        if (!HttpContext.Procurement().Phase.AcceptsMergeAnalysis())
+        {
+            return this.PhaseClosed(l["Behoven analyseras under insamlingen och sammanställningen."]);
+        }
+
+        var (runId, started) = await runs.StartAsync(id, User.Id(), cancellationToken);
+        if (started)
+        {
+            HttpContext.RequestServices.GetRequiredService<Data.DbSession>().AfterCommit(() => runner.Enqueue(id, runId));
+        }
+
+        TempData["Status"] = started ? Sv("Analysen har startat. Du kan arbeta vidare under tiden.") : Sv("En analys pågår redan.");
+        return Redirect($"/upphandlingar/{id}/sammanforing");
+    }
+
+    [HttpGet("/upphandlingar/{id:guid}/sammanforing/analys/{runId:guid}/status")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> Status(Guid id, Guid runId, CancellationToken cancellationToken)
+    {
+        var run = await runs.GetAsync(id, runId, cancellationToken);
+        if (run is null)
+        {
+            return NotFound();
+        }
+
+        var progress = runner.Progress(runId);
+        return Json(new { status = run.Status, processed = progress?.Done ?? run.ItemCount, total = progress?.Total ?? run.ItemCount });
+    }
+
+    [HttpGet("/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> Suggestion(Guid id, Guid forslagId, CancellationToken cancellationToken)
+    {
+        var suggestion = await suggestions.GetAsync(id, forslagId, cancellationToken);
+        return suggestion is null ? NotFound() : View(await SuggestionViewAsync(id, suggestion, null, null, cancellationToken));
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}/nytt-krav")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    [HandlesInvalidModel]
+    public async Task<IActionResult> AcceptAsNew(Guid id, Guid forslagId, [Bind(Prefix = "Form")] RequirementForm form,
+        [FromForm(Name = "behov")] List<Guid>? chosen, CancellationToken cancellationToken)
+    {
+        var suggestion = await suggestions.GetAsync(id, forslagId, cancellationToken);
+        if (suggestion is null)
+        {
+            return NotFound();
+        }
+
+        if (Refusal(suggestion) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var data = form.ToData(ModelState, l, await procurements.CategoriesAsync(id, cancellationToken), reasonRequired: false);
+        var free = await FreeChosenAsync(id, forslagId, chosen, cancellationToken);
+        if (data is null || free.Count == 0)
+        {
+            return View(nameof(Suggestion), await SuggestionViewAsync(id, suggestion, form, chosen, cancellationToken)).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        if (!await suggestions.DecideAsync(id, forslagId, "Accepted", User.Id(), cancellationToken))
+        {
+            return Decided();
+        }
+
+        var reason = string.IsNullOrWhiteSpace(form.Reason) ? $"Sammanfört från {free.Count} behov" : form.Reason.Trim();
+        var requirementId = await requirements.CreateAsync(id, data, User.Id(), reason, cancellationToken);
+        await merges.MergeAsync(id, requirementId, forslagId, createdRequirement: true, free, User.Id(), cancellationToken);
+        TempData["Status"] = Sv("Behoven är sammanförda till ett nytt krav.");
+        return Redirect($"/upphandlingar/{id}/krav/{requirementId}#ursprung");
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}/befintligt-krav")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> MergeIntoExisting(Guid id, Guid forslagId, [FromForm(Name = "krav")] Guid? requirementId,
+        [FromForm(Name = "behov")] List<Guid>? chosen, CancellationToken cancellationToken)
+    {
+        var suggestion = await suggestions.GetAsync(id, forslagId, cancellationToken);
+        if (suggestion is null)
+        {
+            return NotFound();
+        }
+
+        if (Refusal(suggestion) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var target = requirementId is { } rid ? await requirements.GetAsync(id, rid, cancellationToken) : null;
+        if (target is null || target.Status == RequirementStatus.Removed)
+        {
+            ModelState.AddModelError("krav", l["Välj ett krav i listan att sammanföra behoven med."]);
+        }
+
+        var free = await FreeChosenAsync(id, forslagId, chosen, cancellationToken);
+        if (!ModelState.IsValid || free.Count == 0)
+        {
+            return View(nameof(Suggestion), await SuggestionViewAsync(id, suggestion, null, chosen, cancellationToken)).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        if (!await suggestions.DecideAsync(id, forslagId, "Accepted", User.Id(), cancellationToken))
+        {
+            return Decided();
+        }
+
+        await merges.MergeAsync(id, target!.Id, forslagId, createdRequirement: false, free, User.Id(), cancellationToken);
+        TempData["Status"] = Sv("Behoven är sammanförda med kravet.");
+        return Redirect($"/upphandlingar/{id}/krav/{target.Id}#ursprung");
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}/avvisa")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> Reject(Guid id, Guid forslagId, CancellationToken cancellationToken)
+    {
+        var suggestion = await suggestions.GetAsync(id, forslagId, cancellationToken);
+        if (suggestion is null)
+        {
+            return NotFound();
+        }
+
+        if (Refusal(suggestion) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!await suggestions.DecideAsync(id, forslagId, "Rejected", User.Id(), cancellationToken))
+        {
+            return Decided();
+        }
+
+        TempData["Status"] = Sv("Förslaget är avvisat. De här behoven föreslås inte tillsammans igen.");
+        return Redirect($"/upphandlingar/{id}/sammanforing");
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/krav/{kravId:guid}/ursprung/dela")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> Split(Guid id, Guid kravId, [FromForm(Name = "behov")] List<Guid>? chosen, CancellationToken cancellationToken)
+    {
+        var requirement = await requirements.GetAsync(id, kravId, cancellationToken);
+        if (requirement is null)
+        {
+            return NotFound();
+        }
+
+        if (!HttpContext.Procurement().Phase.AcceptsMerging())
+        {
+            return this.PhaseClosed(l["Behov sammanförs och delas upp i fasen Sammanställning."]);
+        }
+
+        if (chosen is not { Count: > 0 })
+        {
+            TempData["Status"] = Sv("Markera de behov som ska brytas ut ur kravet.");
+            return Redirect($"/upphandlingar/{id}/krav/{kravId}#ursprung");
+        }
+
+        var removed = await merges.SplitAsync(kravId, chosen, User.Id(), cancellationToken);
+        TempData["Status"] = removed == 0
+            ? Sv("Behoven hörde inte längre till kravet.")
+            : Sv("De markerade behoven är utbrutna ur kravet och kommer med i nästa analys.");
+        return Redirect($"/upphandlingar/{id}/krav/{kravId}#ursprung");
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/sammanforing/{mergeId:guid}/angra")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> Undo(Guid id, Guid mergeId, CancellationToken cancellationToken)
+    {
+        var merge = await merges.GetAsync(id, mergeId, cancellationToken);
+        if (merge is null)
+        {
+            return NotFound();
+        }
+
+        if (!HttpContext.Procurement().Phase.AcceptsMerging())
+        {
+            return this.PhaseClosed(l["Behov sammanförs och delas upp i fasen Sammanställning."]);
+        }
+
+        if (!await merges.UndoAsync(merge, User.Id(), cancellationToken))
+        {
+            return Decided();
+        }
+
+        if (merge.CreatedRequirement && !await merges.HasActiveSourcesAsync(merge.RequirementId, cancellationToken)
+            && await requirements.GetAsync(id, merge.RequirementId, cancellationToken) is { } created && created.Status != RequirementStatus.Removed)
+        {
+            // The requirement existed only because of this merge: it goes with it, as a new version, so its history stays.
+            await requirements.UpdateAsync(created, created.Version, created.ToData() with { Status = RequirementStatus.Removed },
+                User.Id(), Sv("Sammanförandet ångrades"), cancellationToken);
+        }
+
+        TempData["Status"] = Sv("Sammanförandet är ångrat. Behoven är fria igen och kommer med i nästa analys.");
+        return Redirect($"/upphandlingar/{id}/sammanforing");
+    }
+
+    /// <summary>Why the officer may not act on the suggestion now, or null when they may.</summary>
+    private ViewResult? Refusal(SuggestionRow suggestion)
+    {
+        if (!HttpContext.Procurement().Phase.AcceptsMerging())
+        {
+            return this.PhaseClosed(l["Behov sammanförs och delas upp i fasen Sammanställning."]);
+        }
+
+        return suggestion.Status == "Open" ? null : Decided();
+    }
+
+    private ViewResult Decided() =>
+        View("Decided").WithStatus(StatusCodes.Status409Conflict);
+
+    /// <summary>The chosen needs that belong to the suggestion and are still free; an error in ModelState when none are.</summary>
+    private async Task<IReadOnlyList<Guid>> FreeChosenAsync(Guid procurementId, Guid suggestionId, List<Guid>? chosen, CancellationToken cancellationToken)
+    {
+        var members = await suggestions.MembersAsync(suggestionId, cancellationToken);
+        var free = members.Where(m => m.MergedInto is null && (chosen ?? []).Contains(m.Id)).Select(m => m.Id).ToList();
+        if (free.Count == 0)
+        {
+            ModelState.AddModelError("behov", chosen is { Count: > 0 }
+                ? l["De markerade behoven är redan sammanförda med andra krav."]
+                : l["Markera minst ett behov att sammanföra."]);
+        }
+
+        return free;
+    }
+
+    private async Task<SuggestionViewModel> SuggestionViewAsync(Guid id, SuggestionRow suggestion, RequirementForm? form, List<Guid>? chosen, CancellationToken cancellationToken)
+    {
+        var members = await suggestions.MembersAsync(suggestion.Id, cancellationToken);
+        var free = members.Where(m => m.MergedInto is null).ToList();
+        if (form is null)
+        {
+            var draft = ConsolidatedDraft.From(
+                (free.Count > 0 ? free : members).Select(m => new MergeSource(m.Id.ToString(), m.OrganisationId.ToString(), m.Text, m.SuggestedKind, m.Motiv, m.CategoryId?.ToString())).ToList(),
+                NearDuplicateClusterer.Swedish.Similarity);
+            form = new RequirementForm
+            {
+                Section = Domain.Requirements.SpecificationSection.Specification,
+                CategoryId = draft.CategoryId is { } c ? Guid.Parse(c) : null,
+                Kind = draft.Kind,
+                Title = draft.Title,
+                Text = draft.Text,
+                Motiv = draft.Motiv,
+                Status = RequirementStatus.Draft,
+            };
+        }
+
+        var all = await requirements.ListAsync(id, cancellationToken);
+        return new SuggestionViewModel(suggestion, members, (chosen ?? free.Select(m => m.Id).ToList()).ToHashSet(),
+            new RequirementEditor(form, await procurements.CategoriesAsync(id, cancellationToken), null),
+            all.Where(r => r.Status != RequirementStatus.Removed).ToList());
+    }
+}
+
+public sealed record MergingViewModel(
+    MergeRunRow? Run,
+    AnalysisProgress? Progress,
+    IReadOnlyList<SuggestionRow> Suggestions,
+    ILookup<Guid, SourceRow> Previews,
+    int Total,
+    int Page,
+    IReadOnlyList<MergeRow> Merges)
+{
+    public int Pages => Math.Max(1, (Total + SuggestionStore.PageSize - 1) / SuggestionStore.PageSize);
+}
+
+public sealed record SuggestionViewModel(
+    SuggestionRow Suggestion,
+    IReadOnlyList<SourceRow> Members,
+    IReadOnlySet<Guid> Chosen,
+    RequirementEditor Editor,
+    IReadOnlyList<RequirementRow> Requirements);
