@@ -31,7 +31,8 @@ internal sealed class TermVectors
             foreach (var (term, _) in terms) Df[term]++;
         }
         var n = docs.Count;
-        Idf = Df.Select(df => useIdf ? Math.Log(1 + (double)n / df) : 1.0).ToArray();
+        // A term only one text has cannot make two texts alike; left in, it would only shrink their cosines.
+        Idf = Df.Select(df => !useIdf ? 1.0 : df < 2 ? 0.0 : Math.Log((double)n / df)).ToArray();
         Terms = new int[n][];
         Weights = new double[n][];
         for (var d = 0; d < n; d++)

@@ -58,8 +58,8 @@ public sealed class CompoundSplitter
 
     private string? KnownHead(string head)
     {
-        if (known.Contains(keyOf(head))) return head;
+        // The linking -s- first, so the part is "bokning" and not "boknings".
         if (head.Length > MinPart && head[^1] == 's' && known.Contains(keyOf(head[..^1]))) return head[..^1];
-        return null;
+        return known.Contains(keyOf(head)) ? head : null;
     }
 }

@@ -13,7 +13,8 @@ public sealed class TextAnalyzer
     {
         this.stopWords = stopWords;
         Thesaurus = new Thesaurus(thesaurusGroups, EntryKeys);
-        splitter = new CompoundSplitter(morphemes.Select(Key), Key);
+        // Every thesaurus entry is a known word too, so "föreningsregistret" splits on "registret".
+        splitter = new CompoundSplitter(morphemes.Select(Key).Concat(Thesaurus.Keys), Key);
     }
 
     private TextAnalyzer(TextAnalyzer other, CompoundSplitter splitter)

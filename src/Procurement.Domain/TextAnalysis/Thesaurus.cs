@@ -35,6 +35,9 @@ public sealed class Thesaurus
         }
     }
 
+    /// <summary>The stems of all one-word entries (known words, e.g. for compound splitting).</summary>
+    public IEnumerable<string> Keys => single.Keys;
+
     /// <summary>The concept a single stem belongs to, or null.</summary>
     public string? ConceptOf(string key) => single.GetValueOrDefault(key);
 
