@@ -12,8 +12,11 @@ internal static class AverageLinkClustering
     public sealed record Group(IReadOnlyList<int> Nodes, double InternalSum, long Size);
 
     public static List<Group> Run(int[] weights, IEnumerable<(int A, int B, double Similarity)> edges,
-        IEnumerable<(int A, int B)> cannotLink, double threshold, CancellationToken cancellationToken)
+        IEnumerable<(int A, int B)> cannotLink, double threshold, double minDensity, CancellationToken cancellationToken)
     {
+        // Besides the mean, the share of cross pairs that are related at all: a merge where half the pairs have
+        // nothing in common is a chain through a few shared members, not one requirement.
+        var linked = new Dictionary<int, double>[weights.Length];
         var n = weights.Length;
         var links = new Dictionary<int, double>[n];
         var size = new long[n];
@@ -22,6 +25,7 @@ internal static class AverageLinkClustering
         for (var i = 0; i < n; i++)
         {
             links[i] = [];
+            linked[i] = [];
             size[i] = weights[i];
             internalSum[i] = weights[i] * (weights[i] - 1) / 2.0;
             members[i] = [i];
@@ -31,6 +35,7 @@ internal static class AverageLinkClustering
             var sum = s * weights[a] * weights[b];
             links[a][b] = sum;
             links[b][a] = sum;
+            linked[a][b] = linked[b][a] = (double)weights[a] * weights[b];
         }
         foreach (var (a, b) in cannotLink)
         {
@@ -56,11 +61,20 @@ internal static class AverageLinkClustering
             var average = sum / (size[a] * (double)size[b]);
             if (average != priority.Average) continue; // stale: one side has grown since
             if (average < threshold) break;
+            if (linked[a].GetValueOrDefault(b) < minDensity * size[a] * (double)size[b]) continue;
 
             // Keep the node with more links and fold the other into it.
             var (keep, drop) = links[a].Count >= links[b].Count ? (a, b) : (b, a);
             links[keep].Remove(drop);
             links[drop].Remove(keep);
+            linked[keep].Remove(drop);
+            linked[drop].Remove(keep);
+            foreach (var (c, l) in linked[drop])
+            {
+                linked[c].Remove(drop);
+                linked[keep][c] = linked[c][keep] = linked[keep].GetValueOrDefault(c) + l;
+            }
+            linked[drop] = [];
             foreach (var (c, s) in links[drop])
             {
                 links[c].Remove(drop);

@@ -8,7 +8,7 @@ namespace Procurement.Domain.Merging;
 public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules contrasts)
 {
     /// <summary>Mean similarity a group must keep to stay one suggestion (tuned on db/seed/demo/needs.json).</summary>
-    public const double DefaultThreshold = 0.25;
+    public const double DefaultThreshold = 0.15;
 
     private const int MaxNeighbours = 40;
 
@@ -17,6 +17,9 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     }
 
     public static NearDuplicateClusterer Swedish { get; } = new(TextAnalyzer.Swedish);
+
+    /// <summary>Share of a merge's cross pairs that must be related at all (guards against chaining).</summary>
+    public double MinDensity { get; init; } = 0.6;
 
     /// <summary>The average-link threshold; lower gives bigger, looser groups.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
@@ -39,7 +42,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
             Threshold * 0.4, MaxNeighbours, cancellationToken);
         progress?.Report(0.8);
 
-        var groups = AverageLinkClustering.Run(corpus.Weights, edges, corpus.CannotLinkNodes, Threshold, cancellationToken);
+        var groups = AverageLinkClustering.Run(corpus.Weights, edges, corpus.CannotLinkNodes, Threshold, MinDensity, cancellationToken);
         var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
         foreach (var group in groups.Where(g => g.Size >= 2))
         {

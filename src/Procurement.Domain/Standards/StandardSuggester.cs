@@ -37,13 +37,17 @@ public sealed class StandardSuggester
         {
             foreach (var t in terms) df[t] = df.GetValueOrDefault(t) + 1;
         }
+        // And whether the keyword as a whole belongs to one standard only (then it can make a link confident).
+        var keywordDf = perStandard.SelectMany(ks => ks.Select(k => string.Join(' ', k.Terms)).Distinct(StringComparer.Ordinal))
+            .GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var n = Math.Max(2, catalogue.Count);
         Keyword Build(string text, string[] terms)
         {
+            var key = string.Join(' ', terms);
             var rarest = terms.Min(t => df.GetValueOrDefault(t, 1));
-            var isGeneric = generic.Contains(string.Join(' ', terms));
+            var isGeneric = generic.Contains(key);
             var weight = Math.Log(1 + (double)n / rarest) * (isGeneric ? GenericWeight : 1);
-            return new Keyword(text, terms, weight, !isGeneric && rarest == 1);
+            return new Keyword(text, terms, weight, !isGeneric && keywordDf.GetValueOrDefault(key, 1) == 1);
         }
         standards = catalogue.Select((s, i) => new IndexedStandard(s,
             perStandard[i].Select(x => Build(x.k, x.Terms)).ToList(),
@@ -51,8 +55,9 @@ public sealed class StandardSuggester
                 .Select(x => Build(x.k, x.Terms)).ToList())).ToList())).ToList();
     }
 
+    /// <summary>A clause's keywords point at its standard too.</summary>
     private static IEnumerable<string> KeywordsOf(StandardEntry s) =>
-        s.Keywords.Append(s.Name).Append(s.Id.Contains('-', StringComparison.Ordinal) ? s.Id[(s.Id.IndexOf('-', StringComparison.Ordinal) + 1)..] : s.Id)
+        s.Keywords.Append(s.Name).Concat(s.Clauses.SelectMany(c => c.Keywords))
             .Select(k => k.ToLowerInvariant()).Distinct(StringComparer.Ordinal);
 
     private string Key(string word) => string.Join(' ', TermsOf(word));
@@ -103,13 +108,20 @@ public sealed class StandardSuggester
             .ToList();
     }
 
+    /// <summary>The phrase's terms in order, allowing one extra word in between ("öppna, dokumenterade format").</summary>
     private static bool ContainsPhrase(string[] sequence, string[] phrase)
     {
-        for (var i = 0; i + phrase.Length <= sequence.Length; i++)
+        for (var i = 0; i < sequence.Length; i++)
         {
-            var match = true;
-            for (var j = 0; j < phrase.Length && match; j++) match = sequence[i + j] == phrase[j];
-            if (match) return true;
+            if (sequence[i] != phrase[0]) continue;
+            int at = i, j = 1, gaps = 0;
+            while (j < phrase.Length && at + 1 < sequence.Length && gaps <= 1)
+            {
+                at++;
+                if (sequence[at] == phrase[j]) j++;
+                else gaps++;
+            }
+            if (j == phrase.Length && gaps <= 1) return true;
         }
         return false;
     }
