@@ -29,6 +29,14 @@ public sealed class CompoundSplitter
     public IReadOnlyList<string> Split(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
+        // Trying every cut stems many substrings; the same words recur across thousands of texts.
+        return cache.GetOrAdd(word, SplitUncached);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> cache = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<string> SplitUncached(string word)
+    {
         if (word.Length < MinWord || word.Contains('-', StringComparison.Ordinal) || !word.All(char.IsLetter)) return [];
         var parts = new List<string>();
         return TrySplit(word, parts, 0) && parts.Count > 1 ? parts : [];
