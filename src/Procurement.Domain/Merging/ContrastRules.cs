@@ -1,0 +1,93 @@
+using System.Globalization;
+using Procurement.Domain.TextAnalysis;
+
+namespace Procurement.Domain.Merging;
+
+/// <summary>
+/// Opposites that keep near-misses apart (before/after, reminder/confirmation, export/import, book/cancel...):
+/// each text gets the sides it takes, and a pair on opposite sides has its similarity cut or vetoed.
+/// </summary>
+public sealed class ContrastRules
+{
+    private readonly List<Group> groups = [];
+    private readonly TextAnalyzer analyzer;
+
+    private sealed record Entry(string[] Words, bool[] Literal);
+
+    private sealed record Group(double Factor, Entry[][] Sides);
+
+    /// <summary>The built-in rules (contrasts.sv.txt) keyed by <paramref name="analyzer"/>.</summary>
+    public static ContrastRules For(TextAnalyzer analyzer) =>
+        new(analyzer, EmbeddedWordList.Lines("Merging.contrasts.sv.txt"));
+
+    public ContrastRules(TextAnalyzer analyzer, IEnumerable<string> lines)
+    {
+        this.analyzer = analyzer;
+        foreach (var line in lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var factor = double.Parse(line[..colon], NumberStyles.Float, CultureInfo.InvariantCulture);
+            var sides = line[(colon + 1)..].Split('|')
+                .Select(side => side.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(ParseEntry).ToArray())
+                .ToArray();
+            if (sides.Length != 2) throw new FormatException($"A contrast line needs two sides: {line}");
+            groups.Add(new Group(factor, sides));
+        }
+        if (groups.Count > 32) throw new FormatException("At most 32 contrast groups.");
+    }
+
+    private Entry ParseEntry(string entry)
+    {
+        var analysis = analyzer.Analyze(entry);
+        var literal = analysis.Words.Select(w => w.Term.Length == 0).ToArray();
+        var words = analysis.Words.Select((w, i) => literal[i] ? entry.Substring(w.Start, w.Length).ToLowerInvariant() : analysis.Concepts[i]).ToArray();
+        return new Entry(words, literal);
+    }
+
+    /// <summary>The sides a text takes: bit g of the first mask = side one of group g, of the second = side two.</summary>
+    public (uint SideOne, uint SideTwo) SidesOf(string text, AnalyzedText analysis)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var surface = analysis.Words.Select(w => text.Substring(w.Start, w.Length).ToLowerInvariant()).ToArray();
+        var concepts = analysis.Concepts;
+        var parts = analysis.Parts.Select(p => p.Term).ToHashSet(StringComparer.Ordinal);
+        uint one = 0, two = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            if (groups[g].Sides[0].Any(e => Occurs(e, surface, concepts, parts))) one |= 1u << g;
+            if (groups[g].Sides[1].Any(e => Occurs(e, surface, concepts, parts))) two |= 1u << g;
+        }
+        return (one, two);
+    }
+
+    private static bool Occurs(Entry entry, string[] surface, IReadOnlyList<string> concepts, HashSet<string> parts)
+    {
+        if (entry.Words.Length == 1 && !entry.Literal[0] && parts.Contains(entry.Words[0])) return true;
+        for (var i = 0; i + entry.Words.Length <= surface.Length; i++)
+        {
+            var match = true;
+            for (var j = 0; j < entry.Words.Length && match; j++)
+                match = entry.Literal[j] ? surface[i + j] == entry.Words[j] : concepts[i + j] == entry.Words[j];
+            if (match) return true;
+        }
+        return false;
+    }
+
+    /// <summary>How much of two texts' similarity survives their contrasts: 1 when they take no opposite sides.</summary>
+    public double Factor((uint SideOne, uint SideTwo) a, (uint SideOne, uint SideTwo) b)
+    {
+        var onlyA1 = a.SideOne & ~a.SideTwo;
+        var onlyA2 = a.SideTwo & ~a.SideOne;
+        var onlyB1 = b.SideOne & ~b.SideTwo;
+        var onlyB2 = b.SideTwo & ~b.SideOne;
+        var conflicts = (onlyA1 & onlyB2) | (onlyA2 & onlyB1);
+        var factor = 1.0;
+        for (var g = 0; conflicts != 0; g++, conflicts >>= 1)
+        {
+            if ((conflicts & 1) != 0) factor *= groups[g].Factor;
+        }
+        return factor;
+    }
+}
