@@ -8,7 +8,8 @@ using Procurement.Domain.TextAnalysis;
 namespace Procurement.Quality;
 
 public sealed record ClusterResult(ClusterSet Set, Scores EnginePairwise, Scores EngineBCubed, int EngineClusters, TimeSpan EngineTime,
-    double ChosenThreshold, Scores BaselinePairwise, Scores BaselineBCubed, double BestThreshold, Scores BestPairwise, Scores BestBCubed);
+    double ChosenThreshold, Scores BaselinePairwise, Scores BaselineBCubed, double BestThreshold, Scores BestPairwise, Scores BestBCubed,
+    int NearMisses, int EngineNearMissesMerged, int BaselineNearMissesMerged);
 
 public sealed record StandardsResult(StandardsSet Set, StandardsScores Engine, StandardsScores Baseline, TimeSpan EngineTime);
 
@@ -48,9 +49,11 @@ public static class Evaluation
         var chosen = baseline.Cluster(chosenThreshold);
         var best = BestThreshold(baseline, gold);
         var bestClustering = baseline.Cluster(best);
+        var nearMisses = LabelledSets.NearMisses(set.Name);
         return new ClusterResult(set, Metrics.Pairwise(engine, gold), Metrics.BCubed(engine, gold), clusters, elapsed,
             chosenThreshold, Metrics.Pairwise(chosen, gold), Metrics.BCubed(chosen, gold),
-            best, Metrics.Pairwise(bestClustering, gold), Metrics.BCubed(bestClustering, gold));
+            best, Metrics.Pairwise(bestClustering, gold), Metrics.BCubed(bestClustering, gold),
+            nearMisses.Count, Metrics.NearMissesMerged(engine, gold, nearMisses), Metrics.NearMissesMerged(chosen, gold, nearMisses));
     }
 
     public static StandardsResult Evaluate(StandardsSet set)

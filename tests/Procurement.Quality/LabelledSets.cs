@@ -65,7 +65,17 @@ public static class LabelledSets
         return new ClusterSet(Demo, "db/seed/demo/needs.json", items);
     }
 
-    private static List<(string Id, string Text, string Label)>? ReadCsv(string name, string labelColumn)
+    /// <summary>
+    /// The gold clusters of a set that are deliberately close but different needs (file {set}-nearmiss.csv,
+    /// header cluster_a,cluster_b,difference); empty when the set has none.
+    /// </summary>
+    public static IReadOnlyList<(string A, string B)> NearMisses(string name) =>
+        ReadColumns(name + "-nearmiss", "cluster_a", "cluster_b")?.Select(r => (r[0], r[1])).ToList() ?? [];
+
+    private static List<(string Id, string Text, string Label)>? ReadCsv(string name, string labelColumn) =>
+        ReadColumns(name, "id", "text", labelColumn)?.Select(r => (r[0], r[1], r[2])).ToList();
+
+    private static List<string[]>? ReadColumns(string name, params string[] columns)
     {
         var path = Path.Combine(RepositoryPaths.DataDirectory, name + ".csv");
         if (!File.Exists(path))
@@ -81,9 +91,7 @@ public static class LabelledSets
         }
 
         var header = records[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        int Column(string column) => header.IndexOf(column) is var i and >= 0 ? i : throw new InvalidDataException($"{path}: kolumnen {column} saknas.");
-        var (id, body, label) = (Column("id"), Column("text"), Column(labelColumn));
-        string Field(CsvRecord r, int c) => c < r.Fields.Count ? r.Fields[c].Trim() : "";
-        return records.Skip(1).Select(r => (Field(r, id), Field(r, body), Field(r, label))).ToList();
+        var indexes = columns.Select(c => header.IndexOf(c) is var i and >= 0 ? i : throw new InvalidDataException($"{path}: kolumnen {c} saknas.")).ToArray();
+        return records.Skip(1).Select(r => indexes.Select(i => i < r.Fields.Count ? r.Fields[i].Trim() : "").ToArray()).ToList();
     }
 }

@@ -68,6 +68,17 @@ public static class Metrics
             cases.Count, withGold.Count, emptyGold.Count, goldLinks);
     }
 
+    /// <summary>
+    /// How many of the given pairs of gold clusters (close but different needs) the prediction merges: some item of
+    /// one shares a predicted cluster with some item of the other.
+    /// </summary>
+    public static int NearMissesMerged(IReadOnlyDictionary<string, string> predicted, IReadOnlyDictionary<string, string> gold,
+        IReadOnlyList<(string A, string B)> nearMisses)
+    {
+        var labelsOf = gold.GroupBy(p => p.Value, p => predicted[p.Key]).ToDictionary(g => g.Key, g => g.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        return nearMisses.Count(p => labelsOf.TryGetValue(p.A, out var a) && labelsOf.TryGetValue(p.B, out var b) && a.Overlaps(b));
+    }
+
     private static double? Rate(int count, int of) => of == 0 ? null : (double)count / of;
 
     private static long Pairs(IEnumerable<int> sizes) => sizes.Sum(n => (long)n * (n - 1) / 2);

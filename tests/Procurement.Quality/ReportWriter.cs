@@ -19,6 +19,9 @@ internal static class ReportWriter
         - *B-cubed* precision/recall/F1: per item, the share of its predicted cluster that is in its gold cluster
           (precision) and the share of its gold cluster that is in its predicted cluster (recall), averaged over items;
           F1 of the averages. Every item counts the same.
+        - *Near-miss pairs merged*: of the pairs of gold clusters listed as close but different needs
+          (`*-nearmiss.csv`), how many the prediction joins (some item of one shares a cluster with some item of the
+          other). Lower is better; not a target.
 
         **Standards.** Each requirement has zero or more gold standard ids; the suggester returns up to three, ranked,
         each confident or not.
@@ -82,7 +85,13 @@ internal static class ReportWriter
             Row(md, "B-cubed precision", r.EngineBCubed.Precision, r.BaselineBCubed.Precision, r.BestBCubed.Precision);
             Row(md, "B-cubed recall", r.EngineBCubed.Recall, r.BaselineBCubed.Recall, r.BestBCubed.Recall);
             Row(md, "**B-cubed F1**", r.EngineBCubed.F1, r.BaselineBCubed.F1, r.BestBCubed.F1);
-            md.AppendLine().AppendLine(Inv($"Engine: {r.EngineClusters} suggested clusters of 2+ in {r.EngineTime.TotalMilliseconds:0} ms.")).AppendLine();
+            md.AppendLine().AppendLine(Inv($"Engine: {r.EngineClusters} suggested clusters of 2+ in {r.EngineTime.TotalMilliseconds:0} ms."));
+            if (r.NearMisses > 0)
+            {
+                md.AppendLine(Inv($"Near-miss pairs of gold clusters (close wording, different needs) merged: engine {r.EngineNearMissesMerged} of {r.NearMisses}, baseline at the dev threshold {r.BaselineNearMissesMerged} of {r.NearMisses}."));
+            }
+
+            md.AppendLine();
         }
     }
 

@@ -55,6 +55,15 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void A_near_miss_pair_counts_as_merged_when_any_of_their_items_share_a_predicted_cluster()
+    {
+        var gold = new Dictionary<string, string> { ["a"] = "G1", ["b"] = "G1", ["c"] = "G2", ["d"] = "G3" };
+        var predicted = new Dictionary<string, string> { ["a"] = "P1", ["b"] = "P2", ["c"] = "P2", ["d"] = "P3" };
+
+        Assert.Equal(1, Metrics.NearMissesMerged(predicted, gold, [("G1", "G2"), ("G1", "G3"), ("G2", "G9")]));
+    }
+
+    [Fact]
     public void Clusterings_of_different_items_are_refused() =>
         Assert.Throws<ArgumentException>(() => Metrics.Pairwise(new Dictionary<string, string> { ["a"] = "1" }, Gold));
 
