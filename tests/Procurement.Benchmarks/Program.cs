@@ -2,7 +2,6 @@ using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Procurement.Benchmarks;
 
 // All benchmarks:      dotnet run -c Release --project tests/Procurement.Benchmarks -- --filter '*'
@@ -17,6 +16,6 @@ if (args.Length > 0 && args[0] == "--peak")
     return PeakRun.Run(count, Console.Out);
 }
 
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+var config = DefaultConfig.Instance.AddJob(InProcessJobs.Bounded.AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(DemoNeeds).Assembly).Run(args, config);
 return 0;
