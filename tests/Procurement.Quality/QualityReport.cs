@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -25,7 +26,7 @@ public static class QualityReport
 
         var md = new StringBuilder();
         md.AppendLine("# Merge and standards quality").AppendLine()
-          .AppendLine(Inv($"Produced by `{Command}` on {now:yyyy-MM-dd HH:mm} UTC, with the engine in the tree at that time. "))
+          .AppendLine(Inv($"Produced by `{Command}` on {now:yyyy-MM-dd HH:mm} UTC, with the engine of commit {GitCommit()}."))
           .AppendLine("Re-run it whenever the text engine (`Procurement.Domain.TextAnalysis`, `Merging`, `Standards`) or the sets change.").AppendLine();
         ReportWriter.Definitions(md);
         ReportWriter.Sets(md, clusters, standards, missing, dev.Name, threshold);
@@ -33,6 +34,40 @@ public static class QualityReport
         ReportWriter.Standards(md, standards);
         ReportWriter.TargetTable(md, clusters, standards);
         return md.ToString();
+    }
+
+    /// <summary>The commit the report was made from, so its figures can be traced to an engine; "unknown" without git.</summary>
+    private static string GitCommit()
+    {
+        try
+        {
+            using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD")
+            {
+                WorkingDirectory = RepositoryPaths.Root,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            var commit = git?.StandardOutput.ReadToEnd().Trim();
+            git?.WaitForExit();
+            var dirty = git?.ExitCode == 0 && IsDirty() ? " plus uncommitted changes" : "";
+            return string.IsNullOrEmpty(commit) || git?.ExitCode != 0 ? "unknown" : $"`{commit}`{dirty}";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+
+    private static bool IsDirty()
+    {
+        using var git = Process.Start(new ProcessStartInfo("git", "status --porcelain --untracked-files=no -- src")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+        });
+        var output = git?.StandardOutput.ReadToEnd() ?? "";
+        git?.WaitForExit();
+        return output.Trim().Length > 0;
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
