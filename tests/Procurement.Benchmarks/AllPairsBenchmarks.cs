@@ -5,16 +5,17 @@ using Procurement.Domain.TextAnalysis;
 namespace Procurement.Benchmarks;
 
 /// <summary>
-/// The all-pairs baseline on the same needs. Only up to 5,000: it is quadratic (20,000 would be 200 million cosines
-/// per run, minutes per benchmark iteration); few iterations for the same reason.
+/// The all-pairs baseline on the same needs. Quadratic: 20,000 needs are 200 million cosines, about 15 s a run on
+/// our 2-core machine, so one warm-up and five measured runs only (a few minutes for the class).
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(QuickInProcessConfig))]
+[WarmupCount(1)]
+[IterationCount(5)]
 public class AllPairsBenchmarks
 {
     private IReadOnlyList<ClusterInput> items = [];
 
-    [Params(2_000, 5_000)]
+    [Params(2_000, 5_000, 20_000)]
     public int N { get; set; }
 
     [GlobalSetup]
