@@ -26,7 +26,7 @@ public static class ClusterCommand
 
         var suggested = clusters.Sum(c => c.MemberIds.Count);
         await output.WriteLineAsync(
-            $"{SwedishCount.Of(rows.Count)} rader, {SwedishCount.Of(suggested)} förslag på dubbletter i {SwedishCount.Of(clusters.Count)} grupper → {target}");
+            $"{SwedishCount.Of(rows.Count, "rad", "rader")}, {SwedishCount.Of(suggested)} förslag på dubbletter i {SwedishCount.Of(clusters.Count, "grupp", "grupper")} → {target}");
         return 0;
     }
 

@@ -31,7 +31,7 @@ public static class SuggestStandardsCommand
         var total = suggestions.Sum(r => r.Suggestions.Count);
         var confident = suggestions.Sum(r => r.Suggestions.Count(s => s.Confident));
         await output.WriteLineAsync(
-            $"{SwedishCount.Of(rows.Count)} rader, {SwedishCount.Of(linked)} med förslag, {SwedishCount.Of(total)} förslag på standarder ({SwedishCount.Of(confident)} säkra) → {target}");
+            $"{SwedishCount.Of(rows.Count, "rad", "rader")}, {SwedishCount.Of(linked)} med förslag, {SwedishCount.Of(total)} förslag på standarder ({SwedishCount.Of(confident, "säkert", "säkra")}) → {target}");
         return 0;
     }
 }
