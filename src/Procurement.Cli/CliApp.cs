@@ -28,8 +28,15 @@ public static class CliApp
                                          Skapa demoorganisationer, ett demokonto per roll (lösenorden skrivs ut en gång)
                                          och demoupphandlingen DEMO-1 med N behov från kommunerna (standard 2000).
           backup --out FIL [--force]     Säkerhetskopiera SQLite-databasen till FIL och kontrollera kopian.
+          cluster --input FIL --output UT
+                                         Föreslå dubbletter bland texterna i FIL (CSV i UTF-8 med kolumnerna id och text).
+                                         UT får kolumnerna id,cluster: samma nummer betyder föreslagna dubbletter.
+          suggest-standards --input FIL --output UT
+                                         Föreslå upp till tre standarder ur katalogen för varje text i FIL.
+                                         UT får kolumnerna id,standard_id,rank,confident (1 = säkert förslag).
           help                           Visa den här texten.
 
+        cluster och suggest-standards arbetar bara med filer och behöver ingen databas.
         Databas: Database__Provider (Sqlite eller SqlServer) och ConnectionStrings__Procurement.
         Utan inställningar används data/procurement.db i arkivets rot, samma fil som webbappen.
         """;
@@ -44,6 +51,18 @@ public static class CliApp
             {
                 await output.WriteLineAsync(Usage);
                 return 0;
+            }
+
+            // The file verbs need no database: they run before the host (and its data source) is built.
+            Func<CommandLine, TextWriter, Task<int>>? offline = command.Verb switch
+            {
+                "cluster" => ClusterCommand.RunAsync,
+                "suggest-standards" => SuggestStandardsCommand.RunAsync,
+                _ => null,
+            };
+            if (offline is not null)
+            {
+                return await offline(command, output);
             }
 
             using var host = BuildHost(configurationOverrides);

@@ -1,0 +1,20 @@
+using System.Text;
+using Procurement.Quality;
+
+// Prints the quality report; "--write FILE" also saves it (relative paths from the current directory).
+var write = args.Length == 2 && args[0] == "--write" ? args[1] : null;
+if (args.Length > 0 && write is null)
+{
+    await Console.Error.WriteLineAsync("Användning: dotnet run -c Release --project tests/Procurement.Quality [-- --write docs/merge-quality.md]");
+    return 2;
+}
+
+var report = QualityReport.Build(DateTimeOffset.UtcNow);
+Console.Out.Write(report);
+if (write is not null)
+{
+    await File.WriteAllTextAsync(write, report, new UTF8Encoding(false));
+    await Console.Error.WriteLineAsync($"Rapporten är sparad i {Path.GetFullPath(write)}.");
+}
+
+return 0;
