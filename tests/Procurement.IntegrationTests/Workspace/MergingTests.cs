@@ -85,6 +85,11 @@ public sealed class MergingTests(ProcurementWebFactory app) : IClassFixture<Proc
         Assert.Equal(4, await app.WithServicesAsync(async sp =>
             (await sp.GetRequiredService<RequirementStore>().GetAsync(id, requirementId, default))!.Supports));
 
+        // The sorting list marks the merged needs with the requirement's code (the merge moved the lists' version).
+        var code = await app.QueryScalarAsync<string>("SELECT code FROM requirements WHERE id = @requirementId", new { requirementId });
+        (_, page) = await officer.GetPageAsync($"/upphandlingar/{id}/sortering?vy=behov");
+        Assert.Equal(3, page.QuerySelectorAll("td .tag").Count(t => t.TextContent.Trim() == $"Sammanfört i {code}"));
+
         // A second officer's click on the same suggestion finds it decided; nothing more is saved.
         var again = await AcceptAsync(officer, id, suggestion, needs.Reminders, "Dubblett");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);

@@ -1,5 +1,6 @@
 using Procurement.Data;
 using Procurement.Data.Journal;
+using Procurement.Web.Features.Specification;
 
 namespace Procurement.Web.Features.Merging;
 
@@ -72,19 +73,15 @@ public sealed class MergeStore(DbSession session, JournalWriter journal, TimePro
     /// </summary>
     public Task<BackingRow> BackingAsync(Guid requirementId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<BackingRow>(
-            """
+            $"""
             SELECT
               (SELECT COUNT(*) FROM supports s WHERE s.requirement_id = @requirementId) AS direct_supporters,
               (SELECT COUNT(DISTINCT sub.organisation_id) FROM merges mg JOIN merge_members mm ON mm.merge_id = mg.id AND mm.removed_at IS NULL
                  JOIN submissions sub ON sub.id = mm.submission_id WHERE mg.requirement_id = @requirementId) AS askers,
               (SELECT COUNT(DISTINCT x.organisation_id) FROM merges mg JOIN merge_members mm ON mm.merge_id = mg.id AND mm.removed_at IS NULL
                  JOIN supports x ON x.submission_id = mm.submission_id WHERE mg.requirement_id = @requirementId) AS need_supporters,
-              (SELECT COUNT(*) FROM (
-                 SELECT s.organisation_id FROM supports s WHERE s.requirement_id = @requirementId
-                 UNION SELECT sub.organisation_id FROM merges mg JOIN merge_members mm ON mm.merge_id = mg.id AND mm.removed_at IS NULL
-                   JOIN submissions sub ON sub.id = mm.submission_id WHERE mg.requirement_id = @requirementId
-                 UNION SELECT x.organisation_id FROM merges mg JOIN merge_members mm ON mm.merge_id = mg.id AND mm.removed_at IS NULL
-                   JOIN supports x ON x.submission_id = mm.submission_id WHERE mg.requirement_id = @requirementId) backers) AS total
+              {RequirementBacking.CountSql} AS total
+            FROM requirements r WHERE r.id = @requirementId
             """, new { requirementId }, cancellationToken)!;
 
     /// <summary>Takes needs out of a requirement: they are free again and come back in the next analysis.</summary>

@@ -11,17 +11,11 @@ namespace Procurement.Web.Features.Specification;
 public sealed class RequirementStore(DbSession session, JournalWriter journal, TimeProvider clock)
 {
     private const string SelectRequirement =
-        """
+        $"""
         SELECT r.id, r.procurement_id, r.section, r.category_id, c.number AS category_number, c.name AS category_name,
                r.position, r.code, r.version, r.kind, r.title, r.text, r.motiv, r.verifikat, r.status, r.updated_at,
                u.display_name AS updated_by_name,
-               -- Backing, each organisation once: direct support, the senders of merged needs and their supporters.
-               (SELECT COUNT(*) FROM (
-                  SELECT s.organisation_id FROM supports s WHERE s.requirement_id = r.id
-                  UNION SELECT n.organisation_id FROM merges mg JOIN merge_members mm ON mm.merge_id = mg.id AND mm.removed_at IS NULL
-                    JOIN submissions n ON n.id = mm.submission_id WHERE mg.requirement_id = r.id
-                  UNION SELECT x.organisation_id FROM merges mg JOIN merge_members mm ON mm.merge_id = mg.id AND mm.removed_at IS NULL
-                    JOIN supports x ON x.submission_id = mm.submission_id WHERE mg.requirement_id = r.id) backers) AS supports,
+               {RequirementBacking.CountSql} AS supports,
                (SELECT COUNT(*) FROM comments m WHERE m.requirement_id = r.id) AS comments
         FROM requirements r
         LEFT JOIN procurement_categories c ON c.id = r.category_id

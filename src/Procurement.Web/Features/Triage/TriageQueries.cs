@@ -6,6 +6,8 @@ using Procurement.Data.Search;
 using Procurement.Domain.Requirements;
 using Procurement.Web.Features.Procurements;
 
+using Procurement.Web.Features.Specification;
+
 namespace Procurement.Web.Features.Triage;
 
 /// <summary>The officer's lists: needs and requirements, filtered, searched, sorted and paged in SQL.</summary>
@@ -90,7 +92,9 @@ public sealed class TriageQueries(DbSession session, TriageCache cache, Procurem
               {session.Dialect.Paging})
             SELECT s.id, s.text, s.suggested_kind, s.status, s.created_at, o.id AS organisation_id, o.name AS organisation_name,
                    c.number AS category_number, c.name AS category_name,
-                   (SELECT COUNT(*) FROM supports x WHERE x.submission_id = s.id) AS supports
+                   (SELECT COUNT(*) FROM supports x WHERE x.submission_id = s.id) AS supports,
+                   (SELECT rq.code FROM merge_members mm JOIN merges mg ON mg.id = mm.merge_id JOIN requirements rq ON rq.id = mg.requirement_id
+                    WHERE mm.submission_id = s.id AND mm.removed_at IS NULL) AS merged_into
             FROM page
             JOIN submissions s ON s.id = page.id
             JOIN organisations o ON o.id = s.organisation_id
@@ -146,7 +150,7 @@ public sealed class TriageQueries(DbSession session, TriageCache cache, Procurem
         var rows = await session.QueryAsync<TriageRequirement>(
             $"""
             SELECT r.id, r.code, r.version, r.kind, r.title, r.status, r.section, c.number AS category_number,
-                   (SELECT COUNT(*) FROM supports x WHERE x.requirement_id = r.id) AS supports,
+                   {RequirementBacking.CountSql} AS supports,
                    (SELECT COUNT(*) FROM comments m WHERE m.requirement_id = r.id) AS comments
             FROM requirements r
             LEFT JOIN procurement_categories c ON c.id = r.category_id
@@ -212,6 +216,9 @@ public sealed class TriageSubmission
     public string? CategoryName { get; init; }
 
     public int Supports { get; init; }
+
+    /// <summary>The code of the requirement the need was merged into, if it was.</summary>
+    public string? MergedInto { get; init; }
 }
 
 public sealed class TriageRequirement
