@@ -14,13 +14,16 @@ public sealed partial class MigrationScriptsTests
 {
     private static readonly IReadOnlyList<Migration> Sqlite = Migration.LoadAll(new SqliteDialect());
     private static readonly IReadOnlyList<Migration> SqlServer = Migration.LoadAll(new SqlServerDialect());
+    private static readonly int[] Reserved = [3];
 
     [Fact]
     public void Both_dialects_have_the_same_migrations_by_number_and_name()
     {
         Assert.NotEmpty(Sqlite);
         Assert.Equal(Sqlite.Select(m => (m.Version, m.Name)), SqlServer.Select(m => (m.Version, m.Name)));
-        Assert.Equal(Enumerable.Range(1, Sqlite.Count), Sqlite.Select(m => m.Version)); // no gaps
+        // No gaps, except numbers reserved for a migration written on another branch at the same time (0003 while
+        // 0004_standards was written); drop a number from Reserved once its migration is merged.
+        Assert.Equal(Enumerable.Range(1, Sqlite[^1].Version), Sqlite.Select(m => m.Version).Union(Reserved).Order());
     }
 
     [Fact]
