@@ -124,7 +124,8 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
 
         var links = await session.QueryAsync<LinkRow>(
             $"{SelectLink} WHERE r.procurement_id = @procurementId AND l.id IN @linkIds AND l.status <> @Status",
-            new { procurementId, linkIds, Status = status.ToString() }, cancellationToken);
+            // As text: Dapper expands a list without the Guid type handler, and SQLite stores ids as text.
+            new { procurementId, linkIds = linkIds.Select(l => l.ToString("D")), Status = status.ToString() }, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var link in links)
         {
