@@ -172,7 +172,7 @@ public sealed class StandardLinksController(
             l["Täckning"],
             l["Täckning av standarder – {0} {1}", scope.Reference, scope.Title],
             l["{0} avsnitt täckta, {1} luckor, {2} konflikter.", report.Covered, report.Gaps, report.Conflicts],
-            [l["Standard"], l["Namn"], l["Avsnitt"], l["Vad avsnittet kräver"], l["Status"], l["Täcks av (ska-krav, kvalificeringskrav, kontraktsvillkor)"], l["Endast bör-krav"], l["Konflikter"]],
+            [l["Standard"], l["Namn"], l["Avsnitt"], l["Vad avsnittet kräver"], l["Status"], l["Täcks av (ska-krav, kvalificeringskrav, kontraktsvillkor)"], l["Bör-krav (räknas inte)"], l["Konflikter"]],
             rows);
         return File(CoverageWorkbook.Xlsx(sheet), CoverageWorkbook.ContentType, $"tackning-{scope.Reference}.xlsx");
     }
