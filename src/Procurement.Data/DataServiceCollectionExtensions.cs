@@ -47,6 +47,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<OrganisationQueries>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<StandardsCatalogueSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<MigrationRunner>();
 
@@ -114,6 +115,7 @@ public static class DataServiceCollectionExtensions
         var applied = await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<StandardsCatalogueSeeder>().SeedAsync(cancellationToken);
         return applied;
     }
 }

@@ -11,6 +11,7 @@ using Procurement.Web.Features.Import;
 using Procurement.Web.Features.Invitations;
 using Procurement.Web.Features.Merging;
 using Procurement.Web.Features.Specification;
+using Procurement.Web.Features.StandardLinks;
 using Procurement.Web.Infrastructure.Demo;
 
 namespace Procurement.BrowserTests;
@@ -49,6 +50,10 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         ("/organisationer/{id:guid}", Roles.Administrator, "/organisationer/{uppsala}"),
         ("/organisationer/ny", Roles.Administrator, "/organisationer/ny"),
         ("/inbjudningar", Roles.Administrator, "/inbjudningar"),
+        ("/standarder", Roles.ProcurementOfficer, "/standarder"),
+        ("/standarder/{standardId}", Roles.Administrator, "/standarder/DOS-WCAG"),
+        ("/standarder/ny", Roles.Administrator, "/standarder/ny"),
+        ("/standarder/{standardId}/redigera", Roles.Administrator, "/standarder/DOS-WCAG/redigera"),
         ("/inbjudningar/ny", Roles.ProcurementOfficer, "/inbjudningar/ny"),
         ("/upphandlingar", Roles.ProcurementOfficer, "/upphandlingar"),
         ("/upphandlingar", Roles.MunicipalityRepresentative, "/upphandlingar"),
@@ -73,6 +78,11 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         ("/upphandlingar/{id:guid}/sortering", Roles.ProcurementOfficer, "/upphandlingar/{p}/sortering"),
         ("/upphandlingar/{id:guid}/sortering", Roles.ProcurementOfficer, "/upphandlingar/{p}/sortering?sok=bokning&typ=Ska&sortera=organisation"),
         ("/upphandlingar/{id:guid}/sortering", Roles.ProcurementOfficer, "/upphandlingar/{p}/sortering?vy=krav"),
+        ("/upphandlingar/{id:guid}/standarder", Roles.ProcurementOfficer, "/upphandlingar/{p}/standarder"),
+        ("/upphandlingar/{id:guid}/standarder", Roles.Administrator, "/upphandlingar/{p}/standarder"),
+        ("/upphandlingar/{id:guid}/lankforslag", Roles.ProcurementOfficer, "/upphandlingar/{p}/lankforslag"),
+        ("/upphandlingar/{id:guid}/tackning", Roles.ProcurementOfficer, "/upphandlingar/{p}/tackning"),
+        ("/upphandlingar/{id:guid}/tackning", Roles.Administrator, "/upphandlingar/{p}/tackning"),
         ("/upphandlingar/{id:guid}/import", Roles.MunicipalityRepresentative, "/upphandlingar/{p}/import"),
         ("/upphandlingar/{id:guid}/import", Roles.ProcurementOfficer, "/upphandlingar/{p}/import"),
         ("/upphandlingar/{id:guid}/import/{importId:guid}", Roles.ProcurementOfficer, "/upphandlingar/{p}/import/{i-errors}"),
@@ -245,6 +255,17 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
                 new RequirementData(requirement.Section, requirement.CategoryId, requirement.CategoryNumber, requirement.Kind, requirement.Title,
                     requirement.Text + " Ändringen gäller även skolornas lokaler.", requirement.Motiv, requirement.Verifikat, requirement.Status),
                 officer, "Förtydligande efter kommentar", CancellationToken.None));
+            // The confident link suggestions accepted and a conflict flagged: the coverage report shows coverage, gaps and a conflict.
+            var links = sp.GetRequiredService<StandardLinkStore>();
+            var confident = (await links.ForProcurementAsync(procurement, CancellationToken.None))
+                .Where(k => k.Status == LinkStatus.Suggested && k.Confident && k.ClauseId.Length > 0).ToList();
+            await session.WriteAsync(() => links.DecideAsync(procurement, confident.Select(k => k.Id).ToList(), LinkStatus.Accepted, officer, CancellationToken.None));
+            if (confident.Count > 0)
+            {
+                await session.WriteAsync(() => sp.GetRequiredService<CoverageQueries>().FlagConflictAsync(confident[0].RequirementId, confident[0].StandardId,
+                    confident[0].ClauseId, "Kravet anger en annan nivå än standarden.", officer, CancellationToken.None));
+            }
+
             var submission = await session.ExecuteScalarAsync<Guid>(
                 "SELECT id FROM submissions WHERE procurement_id = @procurement AND organisation_id = @uppsala", new { procurement, uppsala });
 

@@ -108,6 +108,9 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<Features.Triage.TriageQueries>();
         services.AddSingleton<Features.Triage.TriageCache>();
         services.AddScoped<Features.Import.ImportStore>();
+        services.AddScoped<Features.Standards.StandardStore>();
+        services.AddScoped<Features.StandardLinks.StandardLinkStore>();
+        services.AddScoped<Features.StandardLinks.CoverageQueries>();
         services.AddScoped<Demo.DemoProcurementSeeder>();
         return services;
     }

@@ -84,7 +84,14 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
         new("POST", "/inbjudningar/ny",                    "/inbjudningar/ny",                         SignIn, Ok,     Ok,     Denied, Denied),
         new("POST", "/inbjudningar/{id:guid}/aterkalla",   "/inbjudningar/{random}/aterkalla",         SignIn, Ok,     Ok,     Denied, Denied),
 
+        new("GET",  "/standarder",                         "/standarder",                              SignIn, Ok,     Ok,     Denied, Denied),
+        new("GET",  "/standarder/{standardId}",            "/standarder/DOS-WCAG",                     SignIn, Ok,     Ok,     Denied, Denied),
+
         // Administrators only.
+        new("GET",  "/standarder/ny",                      "/standarder/ny",                           SignIn, Ok,     Denied, Denied, Denied),
+        new("POST", "/standarder/ny",                      "/standarder/ny",                           SignIn, Ok,     Denied, Denied, Denied),
+        new("GET",  "/standarder/{standardId}/redigera",   "/standarder/DOS-WCAG/redigera",            SignIn, Ok,     Denied, Denied, Denied),
+        new("POST", "/standarder/{standardId}/redigera",   "/standarder/DOS-WCAG/redigera",            SignIn, Ok,     Denied, Denied, Denied),
         new("GET",  "/organisationer/ny",                  "/organisationer/ny",                       SignIn, Ok,     Denied, Denied, Denied),
         new("POST", "/organisationer/ny",                  "/organisationer/ny",                       SignIn, Ok,     Denied, Denied, Denied),
 
@@ -122,6 +129,16 @@ public sealed class AuthorizationMatrixTests(ProcurementWebFactory app) : IClass
         new("POST", "/upphandlingar/{id:guid}/behov/{behovId:guid}/stod", "/upphandlingar/{p}/behov/{s}/stod", SignIn, Denied, Denied, Ok, Denied),
         new("POST", "/upphandlingar/{id:guid}/behov/{behovId:guid}/aterkalla", "/upphandlingar/{p}/behov/{s}/aterkalla", SignIn, Denied, Denied, Ok, Denied),
         new("GET",  "/upphandlingar/{id:guid}/sortering",  "/upphandlingar/{p}/sortering",             SignIn, Ok,     Ok,     Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/standarder", "/upphandlingar/{p}/standarder",            SignIn, Ok,     Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/standarder", "/upphandlingar/{p}/standarder",            SignIn, Denied, Ok,     Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/lankforslag", "/upphandlingar/{p}/lankforslag",          SignIn, Ok,     Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/lankforslag/foresla", "/upphandlingar/{p}/lankforslag/foresla", SignIn, Denied, Ok, Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/lankforslag/beslut", "/upphandlingar/{p}/lankforslag/beslut", SignIn, Denied, Ok,  Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/lankforslag/manuell", "/upphandlingar/{p}/lankforslag/manuell", SignIn, Denied, Ok, Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/tackning",   "/upphandlingar/{p}/tackning",              SignIn, Ok,     Ok,     Denied, Denied),
+        new("GET",  "/upphandlingar/{id:guid}/tackning.xlsx", "/upphandlingar/{p}/tackning.xlsx",      SignIn, Ok,     Ok,     Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/tackning/konflikter", "/upphandlingar/{p}/tackning/konflikter", SignIn, Denied, Ok, Denied, Denied),
+        new("POST", "/upphandlingar/{id:guid}/tackning/konflikter/{konfliktId:guid}/los", "/upphandlingar/{p}/tackning/konflikter/{random}/los", SignIn, Denied, Ok, Denied, Denied),
         new("GET",  "/upphandlingar/{id:guid}/import",     "/upphandlingar/{p}/import",                SignIn, Denied, Ok,     Ok,     Denied),
         new("POST", "/upphandlingar/{id:guid}/import",     "/upphandlingar/{p}/import",                SignIn, Denied, Ok,     Ok,     Denied),
         new("GET",  "/upphandlingar/{id:guid}/import/mall.xlsx", "/upphandlingar/{p}/import/mall.xlsx", SignIn, Ok,     Ok,    Ok,     Denied),

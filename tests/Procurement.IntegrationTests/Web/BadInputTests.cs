@@ -26,6 +26,8 @@ public sealed class BadInputTests(ProcurementWebFactory app) : IClassFixture<Pro
         ("/konto/tvafaktor", "/konto/tvafaktor/aktivera", Roles.Supplier),
         ("/inbjudningar/ny", "/inbjudningar/ny", Roles.ProcurementOfficer),
         ("/organisationer/ny", "/organisationer/ny", Roles.Administrator),
+        ("/standarder/ny", "/standarder/ny", Roles.Administrator),
+        ("/standarder/OCDS/redigera", "/standarder/OCDS/redigera", Roles.Administrator),
         ("/upphandlingar/ny", "/upphandlingar/ny", Roles.ProcurementOfficer),
         ("/upphandlingar/{p}/redigera", "/upphandlingar/{p}/redigera", Roles.ProcurementOfficer),
         ("/upphandlingar/{p}", "/upphandlingar/{p}/fas", Roles.ProcurementOfficer),
@@ -39,6 +41,11 @@ public sealed class BadInputTests(ProcurementWebFactory app) : IClassFixture<Pro
         ("/upphandlingar/{p}/behov/{s}/redigera", "/upphandlingar/{p}/behov/{s}/redigera", Roles.MunicipalityRepresentative),
         ("/upphandlingar/{p}/import", "/upphandlingar/{p}/import", Roles.MunicipalityRepresentative),
         ("/upphandlingar/{p}/import", "/upphandlingar/{p}/import", Roles.ProcurementOfficer),
+        ("/upphandlingar/{p}/lankforslag", "/upphandlingar/{p}/lankforslag/beslut", Roles.ProcurementOfficer),
+        ("/upphandlingar/{p}/lankforslag", "/upphandlingar/{p}/lankforslag/manuell", Roles.ProcurementOfficer),
+        ("/upphandlingar/{p}/tackning", "/upphandlingar/{p}/tackning/konflikter", Roles.ProcurementOfficer),
+        // Last: an empty list is acceptable input and leaves the procurement without applicable standards (and the forms above without clauses).
+        ("/upphandlingar/{p}/standarder", "/upphandlingar/{p}/standarder", Roles.ProcurementOfficer),
     ];
 
     private static readonly string[] BadValues =
@@ -121,7 +128,7 @@ public sealed class BadInputTests(ProcurementWebFactory app) : IClassFixture<Pro
     {
         var (officer, _) = await app.SignedInAsync(Roles.Administrator);
 
-        foreach (var url in new[] { "/organisationer/inte-ett-id", "/organisationer/00000000-0000-0000-0000-000000000000", "/organisationer?sida=-5&typ=okand&lan=99&sok=%00", "/organisationer?sida=abc", "/inbjudan?kod=%2e%2e%2f", "/fel/abc", "/konto/aterstall-losenord?anvandare=x&kod=", "/konto/bekrafta-epost?anvandare=&kod=" })
+        foreach (var url in new[] { "/standarder/%3Cscript%3E", "/standarder/" + new string('X', 3000), "/standarder/FINNS-INTE/redigera", "/organisationer/inte-ett-id", "/organisationer/00000000-0000-0000-0000-000000000000", "/organisationer?sida=-5&typ=okand&lan=99&sok=%00", "/organisationer?sida=abc", "/inbjudan?kod=%2e%2e%2f", "/fel/abc", "/konto/aterstall-losenord?anvandare=x&kod=", "/konto/bekrafta-epost?anvandare=&kod=" })
         {
             var response = await officer.GetAsync(url);
             Assert.True((int)response.StatusCode < 500, $"{url}: {(int)response.StatusCode}\n{app.Log}");
@@ -134,7 +141,7 @@ public sealed class BadInputTests(ProcurementWebFactory app) : IClassFixture<Pro
                      "sortering?vy=okand&sok=%22%2A%28%29%5E&org=x&lan=999&typ=NEJ&kategori=-1&status=?&sortera=;DROP&sida=-3",
                      "sortering?sida=99999999999&sok=" + new string('ö', 3000), "sortering?sok=AND%20OR%20NOT%20NEAR%28%29", "sortering?vy=krav&sok=%22",
                      "behov?sida=0&vem=%00", "krav/inte-ett-id", $"krav/{Guid.NewGuid()}", $"krav/{Guid.NewGuid()}/historik?fran=-1&till=abc",
-                     "deltagare?status=x&lan=%3Cscript%3E", "import/inte-ett-id", $"import/{Guid.NewGuid()}/status", "krav/nytt?avsnitt=9&kategori=x",
+                     "deltagare?status=x&lan=%3Cscript%3E", "import/inte-ett-id", "standarder?x=%00", "lankforslag?sida=-1", "tackning?x=1", "tackning.xlsx?y=%22", $"import/{Guid.NewGuid()}/status", "krav/nytt?avsnitt=9&kategori=x",
                  })
         {
             var response = await procurementOfficer.GetAsync($"/upphandlingar/{procurement}/{query}");
@@ -164,6 +171,11 @@ public sealed class BadInputTests(ProcurementWebFactory app) : IClassFixture<Pro
             ["Form.Status"] = "Draft",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        // Applicable standards with a suggestion, so the forms of links and coverage are on their pages.
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/upphandlingar/{procurement}/standarder",
+            new Dictionary<string, string> { ["standarder"] = "DOS-WCAG" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/upphandlingar/{procurement}/lankforslag",
+            $"/upphandlingar/{procurement}/lankforslag/foresla", new Dictionary<string, string>())).StatusCode);
         var submitted = await representative.SubmitAsync($"/upphandlingar/{procurement}/behov/nytt", $"/upphandlingar/{procurement}/behov/nytt",
             new Dictionary<string, string> { ["Form.Text"] = "Vi behöver kunna boka idrottshallar." });
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);

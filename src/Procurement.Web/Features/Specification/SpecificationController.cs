@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Procurement.Domain.Procurements;
 using Procurement.Domain.Requirements;
 using Procurement.Web.Features.Procurements;
+using Procurement.Web.Features.StandardLinks;
 using Procurement.Web.Infrastructure;
 using Procurement.Web.Infrastructure.Filters;
 using static Procurement.Web.Infrastructure.Localization.Texts;
@@ -19,6 +20,7 @@ public sealed class SpecificationController(
     ProcurementStore procurements,
     SupportStore supports,
     CommentStore comments,
+    StandardLinkStore standardLinks,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("/upphandlingar/{id:guid}/krav")]
@@ -57,6 +59,7 @@ public sealed class SpecificationController(
         }
 
         var requirementId = await requirements.CreateAsync(id, data, User.Id(), string.IsNullOrWhiteSpace(form.Reason) ? "Nytt krav" : form.Reason.Trim(), cancellationToken);
+        await standardLinks.SuggestAsync(id, User.Id(), requirementId, cancellationToken);
         TempData["Status"] = Sv("Kravet är tillagt.");
         return RedirectToAction(nameof(Details), new { id, kravId = requirementId });
     }
@@ -119,6 +122,7 @@ public sealed class SpecificationController(
             return View("Conflict", new ConflictViewModel(await EditorAsync(id, form, cancellationToken, theirs), theirs)).WithStatus(StatusCodes.Status409Conflict);
         }
 
+        await standardLinks.SuggestAsync(id, User.Id(), kravId, cancellationToken);
         TempData["Status"] = Sv("Kravet är sparat som en ny version.");
         return RedirectToAction(nameof(Details), new { id, kravId });
     }
@@ -253,7 +257,8 @@ public sealed class SpecificationController(
             supporters,
             await comments.ForRequirementAsync(requirement.Id, cancellationToken),
             supporters.Any(s => s.OrganisationId == User.OrganisationId()),
-            new CommentForm());
+            new CommentForm(),
+            await standardLinks.AcceptedForRequirementAsync(requirement.Id, cancellationToken));
     }
 
     /// <summary>Why this user may not give or take back support of the requirement now, or null when they may.</summary>
@@ -284,6 +289,7 @@ public sealed record RequirementDetailsViewModel(
     IReadOnlyList<SupportRow> Supports,
     IReadOnlyList<CommentRow> Comments,
     bool SupportedByMyOrganisation,
-    CommentForm Comment);
+    CommentForm Comment,
+    IReadOnlyList<LinkRow> StandardLinks);
 
 public sealed record HistoryViewModel(RequirementRow Requirement, IReadOnlyList<RequirementVersionRow> Versions, RequirementVersionRow Older, RequirementVersionRow Newer);

@@ -7,6 +7,7 @@ using Procurement.Domain.Requirements;
 using Procurement.Web.Features.Participation;
 using Procurement.Web.Features.Procurements;
 using Procurement.Web.Features.Specification;
+using Procurement.Web.Features.StandardLinks;
 using Procurement.Web.Features.Submissions;
 
 namespace Procurement.Web.Infrastructure.Demo;
@@ -30,11 +31,16 @@ public sealed class DemoProcurementSeeder(
     SupportStore supports,
     CommentStore comments,
     SubmissionStore submissions,
+    StandardLinkStore standardLinks,
     TimeProvider clock)
 {
     public const int DefaultSubmissions = 2000;
     public const int JoinedMunicipalities = 200;
     private const string Reason = "Demodata";
+
+    /// <summary>The standards a digital booking and grants service for municipalities is checked against.</summary>
+    public static readonly IReadOnlyList<string> ApplicableStandards =
+        ["DIGG-EID", "EU-EIDAS", "DOS-WCAG", "EU-GDPR", "SKR-KLASSA", "ISO-27001", "DIGG-RAMVERK", "INERA-IDP", "DIGG-ENA", "OCDS"];
 
     /// <summary>The line printed after seeding.</summary>
     public static string Report(DemoProcurementSummary? summary) => summary is null
@@ -63,6 +69,9 @@ public sealed class DemoProcurementSeeder(
             var categories = (await procurements.CategoriesAsync(id, cancellationToken)).ToDictionary(c => c.Number, c => c.Id);
             var joined = await InviteAsync(id, representative.OrganisationId, officer.Id, random, cancellationToken);
             var requirementIds = await AddRequirementsAsync(id, content.Requirements, categories, officer.Id, cancellationToken);
+            // The officer's decisions are left to the officer: the suggestions wait on the page "Länkförslag".
+            await standardLinks.DeclareAsync(id, ApplicableStandards, officer.Id, cancellationToken);
+            await standardLinks.SuggestAsync(id, officer.Id, requirementId: null, cancellationToken);
             await AddSupportAndDiscussionAsync(id, requirementIds, joined, officer, representative, random, cancellationToken);
             await submissions.InsertManyAsync(id, Needs(content.Needs, submissionCount, joined, categories, random), _ => { }, cancellationToken);
             return new DemoProcurementSummary(id, content.Procurement.Reference, joined.Count, requirementIds.Count, submissionCount);

@@ -1,0 +1,308 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Procurement.Data;
+using Procurement.Documents.Standards;
+using Procurement.Domain.Procurements;
+using Procurement.Web.Features.Procurements;
+using Procurement.Web.Features.Standards;
+using Procurement.Web.Infrastructure;
+using Procurement.Web.Infrastructure.Filters;
+using static Procurement.Web.Infrastructure.Localization.Texts;
+
+namespace Procurement.Web.Features.StandardLinks;
+
+/// <summary>
+/// A procurement against the standards: which of them apply, the links of its requirements to their clauses
+/// (suggested, then accepted or rejected by an officer, or added by hand), and the coverage report with gaps
+/// and flagged conflicts. Officers of the owning body change them; administrators may look.
+/// </summary>
+public sealed class StandardLinksController(
+    StandardLinkStore links,
+    StandardStore standards,
+    CoverageQueries coverage,
+    DbSession session,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/upphandlingar/{id:guid}/standarder")]
+    [ProcurementAccess(ProcurementNeed.Oversee)]
+    public async Task<IActionResult> Applicable(Guid id, CancellationToken cancellationToken) =>
+        View(new ApplicableViewModel(await standards.ListAsync(cancellationToken), await links.ApplicableAsync(id, cancellationToken)));
+
+    [HttpPost("/upphandlingar/{id:guid}/standarder")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    [HandlesInvalidModel]
+    public async Task<IActionResult> Applicable(Guid id, [FromForm(Name = "standarder")] List<string>? chosen, CancellationToken cancellationToken)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        var catalogue = await standards.ListAsync(cancellationToken);
+        var picked = (chosen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = picked.Where(p => catalogue.All(s => !string.Equals(s.Id, p, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (!ModelState.IsValid || unknown.Count > 0)
+        {
+            ModelState.AddModelError("", l["Välj standarder i listan; någon av de valda finns inte i katalogen."]);
+            return View(new ApplicableViewModel(catalogue, await links.ApplicableAsync(id, cancellationToken))).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        var ids = catalogue.Where(s => picked.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).Select(s => s.Id).ToList();
+        var changed = await links.DeclareAsync(id, ids, User.Id(), cancellationToken);
+        TempData["Status"] = changed ? Sv("De tillämpliga standarderna är sparade.") : Sv("Inget ändrades.");
+        return Redirect($"/upphandlingar/{id}/standarder");
+    }
+
+    [HttpGet("/upphandlingar/{id:guid}/lankforslag")]
+    [ProcurementAccess(ProcurementNeed.Oversee)]
+    public async Task<IActionResult> Suggestions(Guid id, CancellationToken cancellationToken) =>
+        View(await SuggestionsAsync(id, new ManualLinkForm(), cancellationToken));
+
+    [HttpPost("/upphandlingar/{id:guid}/lankforslag/foresla")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> Suggest(Guid id, CancellationToken cancellationToken)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        if ((await links.ApplicableAsync(id, cancellationToken)).Count == 0)
+        {
+            TempData["Status"] = Sv("Ange först vilka standarder som gäller för upphandlingen.");
+            return Redirect($"/upphandlingar/{id}/standarder");
+        }
+
+        await links.SuggestAsync(id, User.Id(), requirementId: null, cancellationToken);
+        TempData["Status"] = Sv("Länkförslagen är uppdaterade.");
+        return Redirect($"/upphandlingar/{id}/lankforslag");
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/lankforslag/beslut")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    [HandlesInvalidModel]
+    public async Task<IActionResult> Decide(Guid id, [FromForm(Name = "markerade")] List<Guid>? selected, [FromForm(Name = "atgard")] string? action,
+        [FromForm(Name = "enskild")] string? oneRow, CancellationToken cancellationToken)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        // One row's own button ("godkann:<id>" or "avvisa:<id>"), or the bulk buttons with the checked rows.
+        var targets = selected ?? [];
+        if (!string.IsNullOrEmpty(oneRow))
+        {
+            var parts = oneRow.Split(':', 2);
+            action = parts[0];
+            targets = parts.Length == 2 && Guid.TryParse(parts[1], out var one) ? [one] : [];
+        }
+
+        var status = action switch
+        {
+            "godkann" => LinkStatus.Accepted,
+            "avvisa" => LinkStatus.Rejected,
+            _ => (LinkStatus?)null,
+        };
+        if (!ModelState.IsValid || status is null || targets.Count == 0)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", status is null || !string.IsNullOrEmpty(oneRow) || targets.Count > 0
+                ? l["Välj Godkänn eller Avvisa för ett förslag i listan."]
+                : l["Markera minst ett förslag först."]);
+            return View(nameof(Suggestions), await SuggestionsAsync(id, new ManualLinkForm(), cancellationToken)).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        var changed = await links.DecideAsync(id, targets.Distinct().ToList(), status.Value, User.Id(), cancellationToken);
+        TempData["Status"] = changed == 0 ? Sv("Inget ändrades.") : status == LinkStatus.Accepted ? Sv("Länkarna är godkända.") : Sv("Förslagen är avvisade.");
+        return Redirect($"/upphandlingar/{id}/lankforslag");
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/lankforslag/manuell")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    [HandlesInvalidModel]
+    public async Task<IActionResult> AddLink(Guid id, [Bind(Prefix = "Manual")] ManualLinkForm form, CancellationToken cancellationToken)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        var model = await SuggestionsAsync(id, form, cancellationToken);
+        var target = ModelState.IsValid ? ClauseTarget.Parse(form.Clause) : null;
+        if (ModelState.IsValid && model.Requirements.All(r => r.Id != form.RequirementId))
+        {
+            ModelState.AddModelError("Manual.RequirementId", l["Välj ett krav i listan."]);
+        }
+
+        if (ModelState.IsValid && (target is null || !model.Clauses.Any(c => c.StandardId == target.StandardId && c.ClauseId == target.ClauseId)))
+        {
+            ModelState.AddModelError("Manual.Clause", l["Välj ett avsnitt av en tillämplig standard i listan."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Suggestions), model).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        await links.AddManualAsync(form.RequirementId!.Value, target!.StandardId, target.ClauseId, User.Id(), cancellationToken);
+        TempData["Status"] = Sv("Länken är tillagd och godkänd.");
+        return Redirect($"/upphandlingar/{id}/lankforslag");
+    }
+
+    [HttpGet("/upphandlingar/{id:guid}/tackning")]
+    [ProcurementAccess(ProcurementNeed.Oversee)]
+    public async Task<IActionResult> Coverage(Guid id, CancellationToken cancellationToken) =>
+        View(await CoverageAsync(id, new ConflictForm(), cancellationToken));
+
+    [HttpGet("/upphandlingar/{id:guid}/tackning.xlsx")]
+    [ProcurementAccess(ProcurementNeed.Oversee)]
+    public async Task<IActionResult> CoverageXlsx(Guid id, CancellationToken cancellationToken)
+    {
+        var scope = HttpContext.Procurement();
+        var report = await coverage.ReportAsync(id, cancellationToken);
+        var rows = report.Standards.SelectMany(s => s.Clauses.Select(c => new CoverageSheetRow(
+            s.Id, s.Name, c.ClauseId, c.Text,
+            c.IsCovered ? l["Täckt"] : c.BorOnly.Count > 0 ? l["Lucka – endast bör-krav"] : l["Lucka"],
+            string.Join("; ", c.Covering.Select(r => $"{r.CodeWithVersion} {r.Title}")),
+            string.Join("; ", c.BorOnly.Select(r => $"{r.CodeWithVersion} {r.Title}")),
+            string.Join("; ", c.Conflicts.Select(k => $"{k.CodeWithVersion}: {k.Rationale}"))))).ToList();
+        var sheet = new CoverageSheet(
+            l["Täckning"],
+            l["Täckning av standarder – {0} {1}", scope.Reference, scope.Title],
+            l["{0} avsnitt täckta, {1} luckor, {2} konflikter.", report.Covered, report.Gaps, report.Conflicts],
+            [l["Standard"], l["Namn"], l["Avsnitt"], l["Vad avsnittet kräver"], l["Status"], l["Täcks av (ska-krav, kvalificeringskrav, kontraktsvillkor)"], l["Bör-krav (räknas inte)"], l["Konflikter"]],
+            rows);
+        return File(CoverageWorkbook.Xlsx(sheet), CoverageWorkbook.ContentType, $"tackning-{scope.Reference}.xlsx");
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/tackning/konflikter")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    [HandlesInvalidModel]
+    public async Task<IActionResult> FlagConflict(Guid id, [Bind(Prefix = "Conflict")] ConflictForm form, CancellationToken cancellationToken)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        var model = await CoverageAsync(id, form, cancellationToken);
+        var target = ModelState.IsValid ? ClauseTarget.Parse(form.Clause) : null;
+        if (ModelState.IsValid && model.Requirements.All(r => r.Id != form.RequirementId))
+        {
+            ModelState.AddModelError("Conflict.RequirementId", l["Välj ett krav i listan."]);
+        }
+
+        if (ModelState.IsValid && (target is null || !model.Report.Clauses.Any(c => c.StandardId == target.StandardId && c.ClauseId == target.ClauseId)))
+        {
+            ModelState.AddModelError("Conflict.Clause", l["Välj ett avsnitt av en tillämplig standard i listan."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Coverage), model).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        await coverage.FlagConflictAsync(form.RequirementId!.Value, target!.StandardId, target.ClauseId, form.Rationale.Trim(), User.Id(), cancellationToken);
+        TempData["Status"] = Sv("Konflikten är registrerad.");
+        return Redirect($"/upphandlingar/{id}/tackning#konflikter");
+    }
+
+    [HttpPost("/upphandlingar/{id:guid}/tackning/konflikter/{konfliktId:guid}/los")]
+    [ProcurementAccess(ProcurementNeed.Manage)]
+    public async Task<IActionResult> ResolveConflict(Guid id, Guid konfliktId, CancellationToken cancellationToken)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+
+        if (!await coverage.ResolveConflictAsync(id, konfliktId, User.Id(), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData["Status"] = Sv("Konflikten är markerad som löst.");
+        return Redirect($"/upphandlingar/{id}/tackning#konflikter");
+    }
+
+    /// <summary>Links and conflicts are part of the specification: once it is published they no longer change here.</summary>
+    private ViewResult? Closed() =>
+        HttpContext.Procurement().Phase.SpecificationEditable()
+            ? null
+            : this.PhaseClosed(l["Specifikationen är publicerad och kan inte längre ändras här."]);
+
+    private async Task<SuggestionsViewModel> SuggestionsAsync(Guid id, ManualLinkForm form, CancellationToken cancellationToken)
+    {
+        var applicable = await links.ApplicableAsync(id, cancellationToken);
+        var catalogue = (await standards.ListAsync(cancellationToken)).Where(s => applicable.Contains(s.Id)).ToList();
+        return new SuggestionsViewModel(
+            await RequirementsAsync(id, cancellationToken),
+            (await links.ForProcurementAsync(id, cancellationToken)).ToLookup(k => k.RequirementId),
+            catalogue,
+            await standards.ClausesAsync(applicable, cancellationToken),
+            form);
+    }
+
+    private async Task<CoverageViewModel> CoverageAsync(Guid id, ConflictForm form, CancellationToken cancellationToken) =>
+        new(await coverage.ReportAsync(id, cancellationToken), await RequirementsAsync(id, cancellationToken), form);
+
+    private Task<IReadOnlyList<RequirementSummary>> RequirementsAsync(Guid id, CancellationToken cancellationToken) =>
+        session.QueryAsync<RequirementSummary>(
+            """
+            SELECT r.id, r.code, r.version, r.kind, r.title, r.text FROM requirements r
+            LEFT JOIN procurement_categories c ON c.id = r.category_id
+            WHERE r.procurement_id = @id AND r.status <> 'Removed'
+            ORDER BY r.section, c.number, r.position
+            """, new { id }, cancellationToken);
+}
+
+/// <summary>A clause as the forms name it: "STANDARD|CLAUSE".</summary>
+public sealed record ClauseTarget(string StandardId, string ClauseId)
+{
+    public static string Value(string standardId, string clauseId) => $"{standardId}|{clauseId}";
+
+    public static ClauseTarget? Parse(string? value) =>
+        value?.Split('|') is [var standard, var clause] && standard.Length > 0 && clause.Length > 0 ? new ClauseTarget(standard, clause) : null;
+}
+
+public sealed class ManualLinkForm
+{
+    [Required(ErrorMessage = "Välj ett krav.")]
+    [Display(Name = "Krav")]
+    public Guid? RequirementId { get; set; }
+
+    [Required(ErrorMessage = "Välj ett avsnitt.")]
+    [StringLength(100, ErrorMessage = "Välj ett avsnitt av en tillämplig standard i listan.")]
+    [Display(Name = "Standard och avsnitt")]
+    public string? Clause { get; set; }
+}
+
+public sealed class ConflictForm
+{
+    [Required(ErrorMessage = "Välj ett krav.")]
+    [Display(Name = "Krav")]
+    public Guid? RequirementId { get; set; }
+
+    [Required(ErrorMessage = "Välj ett avsnitt.")]
+    [StringLength(100, ErrorMessage = "Välj ett avsnitt av en tillämplig standard i listan.")]
+    [Display(Name = "Standard och avsnitt")]
+    public string? Clause { get; set; }
+
+    [Required(ErrorMessage = "Skriv varför kravet strider mot avsnittet.")]
+    [StringLength(2000, ErrorMessage = "Motiveringen får ha högst 2 000 tecken.")]
+    [Display(Name = "Motivering")]
+    public string Rationale { get; set; } = "";
+}
+
+public sealed record ApplicableViewModel(IReadOnlyList<StandardRow> Catalogue, IReadOnlyList<string> Applicable);
+
+public sealed record SuggestionsViewModel(
+    IReadOnlyList<RequirementSummary> Requirements,
+    ILookup<Guid, LinkRow> Links,
+    IReadOnlyList<StandardRow> Applicable,
+    IReadOnlyList<ClauseRow> Clauses,
+    ManualLinkForm Manual);
+
+public sealed record CoverageViewModel(CoverageReport Report, IReadOnlyList<RequirementSummary> Requirements, ConflictForm Conflict);
