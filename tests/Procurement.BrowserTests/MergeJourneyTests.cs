@@ -8,7 +8,8 @@ namespace Procurement.BrowserTests;
 
 /// <summary>
 /// The merge workflow on the demo procurement, as an officer meets it in Chromium with axe on every page: close
-/// collection, run the analysis, look at the top group, make it one requirement, split a need out and undo.
+/// collection, run the analysis, look at the top group, make it one requirement, split a need out and undo; then
+/// accept the standards suggestions and read the coverage report with its gaps.
 /// </summary>
 public sealed class MergeJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
@@ -72,5 +73,21 @@ public sealed class MergeJourneyTests(BrowserApp browser) : IClassFixture<Browse
         await Pages.AssertAccessibleAsync(page);
         Assert.Equal("Removed", await app.QueryScalarAsync<string>(
             "SELECT status FROM requirements WHERE procurement_id = @procurement AND title = 'Sammanfört krav i webbtestet'", new { procurement }));
+
+        // Standards: the confident suggestions come pre-ticked; accepting them fills the coverage report, which
+        // still shows the clauses no SKA, KVAL or KV requirement covers.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Länkförslag" }).ClickAsync();
+        await Pages.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Godkänn markerade" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=Länkarna är godkända.");
+        Assert.True(await app.QueryScalarAsync<int>(
+            """
+            SELECT COUNT(*) FROM requirement_standard_links k JOIN requirements r ON r.id = k.requirement_id
+            WHERE r.procurement_id = @procurement AND k.status = 'Accepted'
+            """, new { procurement }) > 0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Täckning" }).ClickAsync();
+        await Pages.AssertAccessibleAsync(page);
+        Assert.True(await page.GetByText("Täckt", new() { Exact = true }).CountAsync() > 0, "no covered clause");
+        Assert.True(await page.GetByText("Lucka", new() { Exact = true }).CountAsync() > 0, "no gap");
     }
 }
