@@ -87,3 +87,32 @@ public static class DevReport
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>Grid search over engine settings on the development sets only (clusters-dev + clusters-demo).</summary>
+public static class DevSweep
+{
+    public static string Run(IEnumerable<(string Label, NearDuplicateClusterer Clusterer)> candidates)
+    {
+        var sets = DevReport.ClusterSets.Select(LabelledSets.Clusters).Where(s => s is not null).Select(s => s!).ToList();
+        var md = new StringBuilder();
+        var rows = new List<(double Score, string Line)>();
+        foreach (var (label, clusterer) in candidates)
+        {
+            double score = 0;
+            var line = new StringBuilder(label);
+            foreach (var set in sets)
+            {
+                var gold = Evaluation.Gold(set);
+                var predicted = Evaluation.EngineClustering(set.Items, out _, clusterer);
+                var pw = Metrics.Pairwise(predicted, gold);
+                var b3 = Metrics.BCubed(predicted, gold);
+                score += pw.F1 + b3.F1;
+                line.Append(CultureInfo.InvariantCulture, $" | {set.Name}: P {pw.Precision:0.000} R {pw.Recall:0.000} F1 {pw.F1:0.000} B3 {b3.F1:0.000}");
+            }
+            rows.Add((score, line.Insert(0, $"{score:0.000} ").ToString()));
+            Console.Error.WriteLine(rows[^1].Line);
+        }
+        foreach (var (_, line) in rows.OrderByDescending(r => r.Score).Take(15)) md.AppendLine(line);
+        return md.ToString();
+    }
+}

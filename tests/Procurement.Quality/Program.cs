@@ -4,6 +4,12 @@ using Procurement.Quality;
 // Prints the quality report; "--write FILE" also saves it (relative paths from the current directory).
 // "--dev-only" evaluates only the development sets (clusters-dev, clusters-demo, standards-dev) — the only view to
 // iterate against; "--errors" (with --dev-only) adds the worst false merges and missed pairs.
+if (args.Contains("--sweep"))
+{
+    Console.Out.Write(DevSweep.Run(SweepGrid.Candidates()));
+    return 0;
+}
+
 if (args.Contains("--dev-only"))
 {
     var errors = args.Contains("--errors");
