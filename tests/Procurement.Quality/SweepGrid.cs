@@ -9,11 +9,11 @@ public static class SweepGrid
 {
     public static IEnumerable<(string, NearDuplicateClusterer)> Candidates()
     {
-        foreach (var g in new[] { 0.5, 0.7 })
+        foreach (var g in new[] { 0.4, 0.5, 0.6 })
         foreach (var t in new[] { 0.15, 0.2, 0.25 })
         foreach (var r in new[] { 0.15, 0.2, 0.25 })
-        foreach (var m in new[] { 0.3, 0.5, 0.7 })
-            yield return (string.Create(CultureInfo.InvariantCulture, $"g={g} t={t} r={r} m={m}"),
-                new NearDuplicateClusterer(TextAnalyzer.Swedish) { Threshold = t, GramWeight = g, RefineThreshold = r, RefineMinLinked = m });
+        foreach (var p in new[] { 0.6, 1.0 })
+            yield return (string.Create(CultureInfo.InvariantCulture, $"g={g} t={t} r={r} p={p}"),
+                new NearDuplicateClusterer(TextAnalyzer.Swedish) { Threshold = t, GramWeight = g, RefineThreshold = r, PartWeight = p });
     }
 }

@@ -39,9 +39,9 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     /// <summary>Rounds of centroid refinement after agglomeration (0: none).</summary>
     public int RefineRounds { get; init; } = 3;
 
-    public const double DefaultGramWeight = 0.5;
+    public const double DefaultGramWeight = 0.6;
 
-    public const double DefaultRefineThreshold = 0.2;
+    public const double DefaultRefineThreshold = 0.25;
 
     /// <summary>
     /// Suggested clusters (two members or more), largest and most similar first. Pairs in
