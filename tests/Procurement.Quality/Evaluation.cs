@@ -17,9 +17,10 @@ public sealed record StandardsResult(StandardsSet Set, StandardsScores Engine, S
 public static class Evaluation
 {
     /// <summary>Item id → label as the engine clusters: its suggested clusters, every other item on its own.</summary>
-    public static IReadOnlyDictionary<string, string> EngineClustering(IReadOnlyList<ClusterItem> items, out int clusters)
+    public static IReadOnlyDictionary<string, string> EngineClustering(IReadOnlyList<ClusterItem> items, out int clusters,
+        NearDuplicateClusterer? clusterer = null)
     {
-        var suggested = NearDuplicateClusterer.Swedish.Cluster(items.Select(i => new ClusterInput(i.Id, i.Text)).ToList());
+        var suggested = (clusterer ?? NearDuplicateClusterer.Swedish).Cluster(items.Select(i => new ClusterInput(i.Id, i.Text)).ToList());
         clusters = suggested.Count;
         var labels = items.ToDictionary(i => i.Id, i => "s:" + i.Id, StringComparer.Ordinal);
         for (var c = 0; c < suggested.Count; c++)

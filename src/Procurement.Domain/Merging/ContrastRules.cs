@@ -82,7 +82,12 @@ public sealed class ContrastRules
         var onlyA2 = a.SideTwo & ~a.SideOne;
         var onlyB1 = b.SideOne & ~b.SideTwo;
         var onlyB2 = b.SideTwo & ~b.SideOne;
-        var conflicts = (onlyA1 & onlyB2) | (onlyA2 & onlyB1);
+        return ConflictFactor((onlyA1 & onlyB2) | (onlyA2 & onlyB1));
+    }
+
+    /// <summary>The product of the factors of the contrast groups whose bits are set.</summary>
+    internal double ConflictFactor(uint conflicts)
+    {
         var factor = 1.0;
         for (var g = 0; conflicts != 0; g++, conflicts >>= 1)
         {

@@ -8,7 +8,7 @@ namespace Procurement.Domain.Merging;
 public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules contrasts)
 {
     /// <summary>Mean similarity a group must keep to stay one suggestion (tuned on db/seed/demo/needs.json).</summary>
-    public const double DefaultThreshold = 0.15;
+    public const double DefaultThreshold = 0.2;
 
     private const int MaxNeighbours = 40;
 
@@ -24,6 +24,25 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     /// <summary>The average-link threshold; lower gives bigger, looser groups.</summary>
     public double Threshold { get; init; } = DefaultThreshold;
 
+    /// <summary>How much a compound part counts against a whole word (1).</summary>
+    public double PartWeight { get; init; } = TermVectors.DefaultPartWeight;
+
+    /// <summary>Share of the similarity that comes from character n-grams of the terms (0: terms only).</summary>
+    public double GramWeight { get; init; } = DefaultGramWeight;
+
+    /// <summary>Least similarity to a cluster's centroid (without the item itself) for an item to join or stay.</summary>
+    public double RefineThreshold { get; init; } = DefaultRefineThreshold;
+
+    /// <summary>Share of a cluster's members an item must be related to (an edge) to join or stay in it.</summary>
+    public double RefineMinLinked { get; init; } = 0.5;
+
+    /// <summary>Rounds of centroid refinement after agglomeration (0: none).</summary>
+    public int RefineRounds { get; init; } = 3;
+
+    public const double DefaultGramWeight = 0.6;
+
+    public const double DefaultRefineThreshold = 0.25;
+
     /// <summary>
     /// Suggested clusters (two members or more), largest and most similar first. Pairs in
     /// <paramref name="cannotLink"/> (e.g. from rejected suggestions) never end up in the same cluster.
@@ -37,20 +56,34 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
         var corpus = Corpus.Build(analyzer, contrasts, items, cannotLink, cancellationToken);
         progress?.Report(0.4);
 
-        var vectors = new TermVectors(corpus.Docs, useIdf: true);
-        var edges = CandidateIndex.Neighbours(vectors, (a, b) => contrasts.Factor(corpus.Docs[a].Sides, corpus.Docs[b].Sides),
-            Threshold * 0.4, MaxNeighbours, cancellationToken);
-        progress?.Report(0.8);
+        var scorer = new PairScorer(corpus.Docs, contrasts, useIdf: true, PartWeight, GramWeight);
+        var vectors = scorer.Words;
+        var (edges, vetoes) = CandidateIndex.Neighbours(scorer, Math.Min(Threshold, RefineThreshold) * 0.4, MaxNeighbours, cancellationToken);
+        progress?.Report(0.7);
 
-        var groups = AverageLinkClustering.Run(corpus.Weights, edges, corpus.CannotLinkNodes, Threshold, MinDensity, cancellationToken);
-        var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
-        foreach (var group in groups.Where(g => g.Size >= 2))
+        var cannot = corpus.CannotLinkNodes.Concat(vetoes).ToList();
+        var groups = AverageLinkClustering.Run(corpus.Weights, edges, cannot, Threshold, MinDensity, cancellationToken);
+        var label = new int[corpus.Docs.Count];
+        for (var g = 0; g < groups.Count; g++)
         {
-            var itemIndexes = group.Nodes.SelectMany(node => corpus.ItemsOf[node]).Order().ToList();
-            var pairs = group.Size * (group.Size - 1) / 2.0;
-            var shared = SharedTerms(group.Nodes, corpus, vectors);
+            foreach (var node in groups[g].Nodes) label[node] = g;
+        }
+        if (RefineRounds > 0)
+        {
+            label = CentroidRefinement.Run(scorer, corpus.Weights, label, edges, cannot, RefineThreshold, RefineMinLinked, RefineRounds, cancellationToken);
+        }
+        progress?.Report(0.9);
+
+        var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
+        foreach (var nodes in Enumerable.Range(0, label.Length).GroupBy(node => label[node]).Select(g => g.ToList()))
+        {
+            var size = nodes.Sum(node => (long)corpus.Weights[node]);
+            if (size < 2) continue;
+            var itemIndexes = nodes.SelectMany(node => corpus.ItemsOf[node]).Order().ToList();
+            var pairs = size * (size - 1) / 2.0;
+            var shared = SharedTerms(nodes, corpus, vectors);
             clusters.Add((new SuggestedCluster(itemIndexes.Select(i => items[i].Id).ToList(),
-                Math.Round(group.InternalSum / pairs, 4), shared), itemIndexes[0]));
+                Math.Round(InternalSum(nodes, corpus.Weights, scorer) / pairs, 4), shared), itemIndexes[0]));
         }
         progress?.Report(1);
         return clusters
@@ -58,6 +91,31 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
             .ThenByDescending(c => c.Cluster.Similarity)
             .ThenBy(c => c.FirstItem)
             .Select(c => c.Cluster).ToList();
+    }
+
+    /// <summary>The sum of the similarities of all pairs of items in a cluster (identical texts count as 1).</summary>
+    private static double InternalSum(List<int> nodes, int[] weights, PairScorer scorer)
+    {
+        double sum = 0;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var wi = weights[nodes[i]];
+            sum += wi * (wi - 1) / 2.0;
+            // Big clusters: a sample of the cross pairs keeps this linear-ish; the mean is what is reported.
+            var step = Math.Max(1, nodes.Count / 64);
+            double part = 0;
+            var counted = 0L;
+            var total = 0L;
+            for (var j = i + 1; j < nodes.Count; j++)
+            {
+                total += weights[nodes[j]];
+                if ((j - i) % step != 0) continue;
+                part += scorer.Similarity(nodes[i], nodes[j]) * weights[nodes[j]];
+                counted += weights[nodes[j]];
+            }
+            if (counted > 0) sum += wi * part * total / counted;
+        }
+        return sum;
     }
 
     /// <summary>Main terms (as <see cref="TextAnalyzer.Words"/> gives them) found in at least half the members.</summary>

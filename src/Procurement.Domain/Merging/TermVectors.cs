@@ -1,7 +1,13 @@
 namespace Procurement.Domain.Merging;
 
 /// <summary>One distinct analysed text: its main terms, compound-part terms and contrast sides.</summary>
-internal sealed record AnalyzedDoc(string[] MainTerms, string[] PartTerms, (uint SideOne, uint SideTwo) Sides);
+internal sealed record AnalyzedDoc(string[] MainTerms, string[] PartTerms, (uint SideOne, uint SideTwo) Sides)
+{
+    /// <summary>Character n-grams of the main terms (see <see cref="CharGrams"/>), computed on first use.</summary>
+    public string[] Grams => grams ??= CharGrams.Of(MainTerms);
+
+    private string[]? grams;
+}
 
 /// <summary>
 /// Sparse, L2-normalised tf-idf vectors over integer term ids. Binary term frequency: a requirement that repeats
@@ -10,9 +16,13 @@ internal sealed record AnalyzedDoc(string[] MainTerms, string[] PartTerms, (uint
 /// </summary>
 internal sealed class TermVectors
 {
-    private const double PartWeight = 0.6;
+    public const double DefaultPartWeight = 0.6;
 
-    public TermVectors(IReadOnlyList<AnalyzedDoc> docs, bool useIdf)
+    /// <summary>Vectors over the character n-grams of the documents' main terms instead of the terms themselves.</summary>
+    public static TermVectors OfGrams(IReadOnlyList<AnalyzedDoc> docs, bool useIdf) =>
+        new(docs.Select(d => new AnalyzedDoc(d.Grams, [], d.Sides)).ToList(), useIdf, DefaultPartWeight);
+
+    public TermVectors(IReadOnlyList<AnalyzedDoc> docs, bool useIdf, double partWeight = DefaultPartWeight)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
@@ -38,7 +48,7 @@ internal sealed class TermVectors
         for (var d = 0; d < n; d++)
         {
             var terms = docTerms[d];
-            var w = terms.Select(t => Idf[t.Term] * (t.Main ? 1 : PartWeight)).ToArray();
+            var w = terms.Select(t => Idf[t.Term] * (t.Main ? 1 : partWeight)).ToArray();
             var norm = Math.Sqrt(w.Sum(x => x * x));
             if (norm > 0)
             {

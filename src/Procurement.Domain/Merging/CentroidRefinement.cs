@@ -1,0 +1,139 @@
+namespace Procurement.Domain.Merging;
+
+/// <summary>
+/// Re-assigns nodes to the cluster whose centroid they are most like, after average-link agglomeration: a
+/// colloquial phrasing that shares a few words with different members is closer to the group as a whole than to
+/// any one of them. Each round scores every node against the centroids of its neighbours' clusters (its own
+/// cluster without itself); a node moves to the best one at or above the threshold, and leaves a cluster it no
+/// longer fits. Cannot-link pairs and contrast vetoes are honoured at every move. Moves are applied in node
+/// order, so the result is deterministic.
+/// </summary>
+internal static class CentroidRefinement
+{
+    public static int[] Run(PairScorer scorer, int[] weights, int[] label, IReadOnlyList<(int A, int B, double Similarity)> edges,
+        IReadOnlyList<(int A, int B)> cannotLink, double threshold, double minLinked, int rounds, CancellationToken cancellationToken)
+    {
+        var n = weights.Length;
+        var neighbours = new List<int>[n];
+        for (var i = 0; i < n; i++) neighbours[i] = [];
+        foreach (var (a, b, _) in edges)
+        {
+            neighbours[a].Add(b);
+            neighbours[b].Add(a);
+        }
+        var cannot = new Dictionary<int, List<int>>();
+        foreach (var (a, b) in cannotLink)
+        {
+            (cannot.TryGetValue(a, out var la) ? la : cannot[a] = []).Add(b);
+            (cannot.TryGetValue(b, out var lb) ? lb : cannot[b] = []).Add(a);
+        }
+        var only1 = new uint[n];
+        var only2 = new uint[n];
+        for (var i = 0; i < n; i++)
+        {
+            var (s1, s2) = scorer.Docs[i].Sides;
+            only1[i] = s1 & ~s2;
+            only2[i] = s2 & ~s1;
+        }
+        var nextLabel = label.Max() + 1;
+        var gramWeight = scorer.Grams is null ? 0 : scorer.GramWeight;
+
+        for (var round = 0; round < rounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Centroids (weighted sums of the unit vectors) of clusters of two items or more.
+            var size = new Dictionary<int, long>();
+            for (var i = 0; i < n; i++) size[label[i]] = size.GetValueOrDefault(label[i]) + weights[i];
+            var words = new Dictionary<int, Centroid>();
+            var grams = new Dictionary<int, Centroid>();
+            var union1 = new Dictionary<int, uint>();
+            var union2 = new Dictionary<int, uint>();
+            for (var i = 0; i < n; i++)
+            {
+                var l = label[i];
+                if (size[l] < 2) continue;
+                (words.TryGetValue(l, out var c) ? c : words[l] = new Centroid()).Add(scorer.Words, i, weights[i]);
+                if (scorer.Grams is not null) (grams.TryGetValue(l, out var g) ? g : grams[l] = new Centroid()).Add(scorer.Grams, i, weights[i]);
+                union1[l] = union1.GetValueOrDefault(l) | only1[i];
+                union2[l] = union2.GetValueOrDefault(l) | only2[i];
+            }
+            foreach (var c in words.Values) c.Finish();
+            foreach (var c in grams.Values) c.Finish();
+
+            var proposal = new int[n];
+            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                var own = label[i];
+                var best = -1;
+                var bestScore = double.NegativeInfinity;
+                var candidates = neighbours[i].Select(j => label[j]).Append(own).Where(words.ContainsKey).Distinct().Order();
+                foreach (var l in candidates)
+                {
+                    var self = l == own ? weights[i] : 0;
+                    var rest = size[l] - self;
+                    if (rest < 1) continue;
+                    // Like the density guard of the agglomeration: an item must be related to enough of the
+                    // members themselves, not only to their sum (no chaining through one shared member).
+                    long linked = 0;
+                    foreach (var j in neighbours[i]) if (label[j] == l) linked += weights[j];
+                    if (linked <= minLinked * rest) continue;
+                    var score = (1 - gramWeight) * words[l].Cosine(scorer.Words, i, self);
+                    if (gramWeight > 0) score += gramWeight * grams[l].Cosine(scorer.Grams!, i, self);
+                    // Conflicts with any member (own cluster: other members; a member's own sides are in the union).
+                    var conflicts = (only1[i] & union2[l]) | (only2[i] & union1[l]);
+                    if (conflicts != 0) score *= scorer.Contrasts.ConflictFactor(conflicts);
+                    if (score > bestScore) { bestScore = score; best = l; }
+                }
+                proposal[i] = bestScore >= threshold ? best : size[own] >= 2 ? -1 : own;
+            });
+
+            var changed = false;
+            var membersOf = new Dictionary<int, HashSet<int>>();
+            for (var i = 0; i < n; i++) (membersOf.TryGetValue(label[i], out var m) ? m : membersOf[label[i]] = []).Add(i);
+            for (var i = 0; i < n; i++)
+            {
+                var target = proposal[i];
+                if (target == label[i]) continue;
+                if (target >= 0 && cannot.TryGetValue(i, out var partners) && partners.Any(p => label[p] == target)) continue;
+                membersOf[label[i]].Remove(i);
+                if (target < 0) target = nextLabel++;
+                label[i] = target;
+                (membersOf.TryGetValue(target, out var m) ? m : membersOf[target] = []).Add(i);
+                changed = true;
+            }
+            if (!changed) break;
+        }
+        return label;
+    }
+
+    private sealed class Centroid
+    {
+        private readonly Dictionary<int, double> sum = [];
+        private double normSquared;
+
+        public void Add(TermVectors vectors, int doc, int weight)
+        {
+            var terms = vectors.Terms[doc];
+            var w = vectors.Weights[doc];
+            for (var k = 0; k < terms.Length; k++) sum[terms[k]] = sum.GetValueOrDefault(terms[k]) + weight * w[k];
+        }
+
+        public void Finish() => normSquared = sum.Values.Sum(v => v * v);
+
+        /// <summary>Cosine of a document with this centroid after taking <paramref name="self"/> copies of it out.</summary>
+        public double Cosine(TermVectors vectors, int doc, int self)
+        {
+            var terms = vectors.Terms[doc];
+            var w = vectors.Weights[doc];
+            double dot = 0, own = 0;
+            for (var k = 0; k < terms.Length; k++)
+            {
+                own += w[k] * w[k];
+                if (sum.TryGetValue(terms[k], out var v)) dot += w[k] * v;
+            }
+            var dotRest = dot - self * own;
+            var normRest = normSquared - 2 * self * dot + (double)self * self * own;
+            return normRest <= 1e-12 || own == 0 ? 0 : dotRest / Math.Sqrt(normRest * own);
+        }
+    }
+}
