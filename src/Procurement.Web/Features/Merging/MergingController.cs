@@ -84,13 +84,8 @@ public sealed class MergingController(
     public async Task<IActionResult> AcceptAsNew(Guid id, Guid forslagId, [Bind(Prefix = "Form")] RequirementForm form,
         [FromForm(Name = "behov")] List<Guid>? chosen, CancellationToken cancellationToken)
     {
-        var suggestion = await suggestions.GetAsync(id, forslagId, cancellationToken);
-        if (suggestion is null)
-        {
-            return NotFound();
-        }
-
-        if (Refusal(suggestion) is { } refusal)
+        var (suggestion, refusal) = await ActionableAsync(id, forslagId, cancellationToken);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -119,13 +114,8 @@ public sealed class MergingController(
     public async Task<IActionResult> MergeIntoExisting(Guid id, Guid forslagId, [FromForm(Name = "krav")] Guid? requirementId,
         [FromForm(Name = "behov")] List<Guid>? chosen, CancellationToken cancellationToken)
     {
-        var suggestion = await suggestions.GetAsync(id, forslagId, cancellationToken);
-        if (suggestion is null)
-        {
-            return NotFound();
-        }
-
-        if (Refusal(suggestion) is { } refusal)
+        var (suggestion, refusal) = await ActionableAsync(id, forslagId, cancellationToken);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -156,13 +146,8 @@ public sealed class MergingController(
     [ProcurementAccess(ProcurementNeed.Manage)]
     public async Task<IActionResult> Reject(Guid id, Guid forslagId, CancellationToken cancellationToken)
     {
-        var suggestion = await suggestions.GetAsync(id, forslagId, cancellationToken);
-        if (suggestion is null)
-        {
-            return NotFound();
-        }
-
-        if (Refusal(suggestion) is { } refusal)
+        var (suggestion, refusal) = await ActionableAsync(id, forslagId, cancellationToken);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -236,15 +221,21 @@ public sealed class MergingController(
         return Redirect($"/upphandlingar/{id}/sammanforing");
     }
 
-    /// <summary>Why the officer may not act on the suggestion now, or null when they may.</summary>
-    private ViewResult? Refusal(SuggestionRow suggestion)
+    /// <summary>The suggestion when the officer may act on it now; otherwise why not (404, the phase's 409 page, or already decided).</summary>
+    private async Task<(SuggestionRow Suggestion, IActionResult? Refusal)> ActionableAsync(Guid id, Guid suggestionId, CancellationToken cancellationToken)
     {
-        if (!HttpContext.Procurement().Phase.AcceptsMerging())
+        var suggestion = await suggestions.GetAsync(id, suggestionId, cancellationToken);
+        if (suggestion is null)
         {
-            return this.PhaseClosed(l["Behov sammanförs och delas upp i fasen Sammanställning."]);
+            return (null!, NotFound());
         }
 
-        return suggestion.Status == "Open" ? null : Decided();
+        if (!HttpContext.Procurement().Phase.AcceptsMerging())
+        {
+            return (suggestion, this.PhaseClosed(l["Behov sammanförs och delas upp i fasen Sammanställning."]));
+        }
+
+        return (suggestion, suggestion.Status == "Open" ? null : Decided());
     }
 
     private ViewResult Decided() =>

@@ -9,17 +9,22 @@ public sealed class SuggestionStore(DbSession session, JournalWriter journal, Ti
 {
     public const int PageSize = 25;
 
+    private const string SelectSuggestion =
+        """
+        SELECT g.id, g.rank, g.similarity, g.shared_terms, g.status, g.target_requirement_id, g.target_similarity,
+               r.code AS target_code, r.title AS target_title,
+               (SELECT COUNT(*) FROM merge_suggestion_members m WHERE m.suggestion_id = g.id) AS member_count,
+               (SELECT COUNT(DISTINCT s.organisation_id) FROM merge_suggestion_members m JOIN submissions s ON s.id = m.submission_id
+                WHERE m.suggestion_id = g.id) AS organisation_count
+        FROM merge_suggestions g LEFT JOIN requirements r ON r.id = g.target_requirement_id
+        """;
+
     /// <summary>A page of open suggestions in rank order, with how many of each group's needs are still free to merge.</summary>
     public async Task<(IReadOnlyList<SuggestionRow> Rows, int Total)> OpenAsync(Guid procurementId, int skip, CancellationToken cancellationToken)
     {
         var rows = await session.QueryAsync<SuggestionRow>(
             $"""
-            SELECT g.id, g.rank, g.similarity, g.shared_terms, g.status, g.target_requirement_id, g.target_similarity,
-                   r.code AS target_code, r.title AS target_title,
-                   (SELECT COUNT(*) FROM merge_suggestion_members m WHERE m.suggestion_id = g.id) AS member_count,
-                   (SELECT COUNT(DISTINCT s.organisation_id) FROM merge_suggestion_members m JOIN submissions s ON s.id = m.submission_id
-                    WHERE m.suggestion_id = g.id) AS organisation_count
-            FROM merge_suggestions g LEFT JOIN requirements r ON r.id = g.target_requirement_id
+            {SelectSuggestion}
             WHERE g.procurement_id = @procurementId AND g.status = 'Open'
             ORDER BY g.rank
             {session.Dialect.Paging}
@@ -31,13 +36,8 @@ public sealed class SuggestionStore(DbSession session, JournalWriter journal, Ti
 
     public Task<SuggestionRow?> GetAsync(Guid procurementId, Guid suggestionId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<SuggestionRow>(
-            """
-            SELECT g.id, g.rank, g.similarity, g.shared_terms, g.status, g.target_requirement_id, g.target_similarity,
-                   r.code AS target_code, r.title AS target_title,
-                   (SELECT COUNT(*) FROM merge_suggestion_members m WHERE m.suggestion_id = g.id) AS member_count,
-                   (SELECT COUNT(DISTINCT s.organisation_id) FROM merge_suggestion_members m JOIN submissions s ON s.id = m.submission_id
-                    WHERE m.suggestion_id = g.id) AS organisation_count
-            FROM merge_suggestions g LEFT JOIN requirements r ON r.id = g.target_requirement_id
+            $"""
+            {SelectSuggestion}
             WHERE g.procurement_id = @procurementId AND g.id = @suggestionId
             """, new { procurementId, suggestionId }, cancellationToken);
 

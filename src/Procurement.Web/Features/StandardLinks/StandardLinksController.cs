@@ -130,16 +130,8 @@ public sealed class StandardLinksController(
         }
 
         var model = await SuggestionsAsync(id, form, cancellationToken);
-        var target = ModelState.IsValid ? ClauseTarget.Parse(form.Clause) : null;
-        if (ModelState.IsValid && model.Requirements.All(r => r.Id != form.RequirementId))
-        {
-            ModelState.AddModelError("Manual.RequirementId", l["Välj ett krav i listan."]);
-        }
-
-        if (ModelState.IsValid && (target is null || !model.Clauses.Any(c => c.StandardId == target.StandardId && c.ClauseId == target.ClauseId)))
-        {
-            ModelState.AddModelError("Manual.Clause", l["Välj ett avsnitt av en tillämplig standard i listan."]);
-        }
+        var target = CheckTarget("Manual", form.RequirementId, form.Clause, model.Requirements.Select(r => r.Id),
+            t => model.Clauses.Any(c => c.StandardId == t.StandardId && c.ClauseId == t.ClauseId));
 
         if (!ModelState.IsValid)
         {
@@ -188,16 +180,8 @@ public sealed class StandardLinksController(
         }
 
         var model = await CoverageAsync(id, form, cancellationToken);
-        var target = ModelState.IsValid ? ClauseTarget.Parse(form.Clause) : null;
-        if (ModelState.IsValid && model.Requirements.All(r => r.Id != form.RequirementId))
-        {
-            ModelState.AddModelError("Conflict.RequirementId", l["Välj ett krav i listan."]);
-        }
-
-        if (ModelState.IsValid && (target is null || !model.Report.Clauses.Any(c => c.StandardId == target.StandardId && c.ClauseId == target.ClauseId)))
-        {
-            ModelState.AddModelError("Conflict.Clause", l["Välj ett avsnitt av en tillämplig standard i listan."]);
-        }
+        var target = CheckTarget("Conflict", form.RequirementId, form.Clause, model.Requirements.Select(r => r.Id),
+            t => model.Report.Clauses.Any(c => c.StandardId == t.StandardId && c.ClauseId == t.ClauseId));
 
         if (!ModelState.IsValid)
         {
@@ -228,6 +212,26 @@ public sealed class StandardLinksController(
     }
 
     /// <summary>Links and conflicts are part of the specification: once it is published they no longer change here.</summary>
+    /// <summary>
+    /// The requirement × clause a form names, checked against what the page offered; errors go under the form's
+    /// <paramref name="prefix"/>. Null when the form is invalid.
+    /// </summary>
+    private ClauseTarget? CheckTarget(string prefix, Guid? requirementId, string? clause, IEnumerable<Guid> requirements, Func<ClauseTarget, bool> offered)
+    {
+        var target = ModelState.IsValid ? ClauseTarget.Parse(clause) : null;
+        if (ModelState.IsValid && !requirements.Contains(requirementId ?? Guid.Empty))
+        {
+            ModelState.AddModelError(prefix + ".RequirementId", l["Välj ett krav i listan."]);
+        }
+
+        if (ModelState.IsValid && (target is null || !offered(target)))
+        {
+            ModelState.AddModelError(prefix + ".Clause", l["Välj ett avsnitt av en tillämplig standard i listan."]);
+        }
+
+        return target;
+    }
+
     private ViewResult? Closed() =>
         HttpContext.Procurement().Phase.SpecificationEditable()
             ? null
