@@ -202,6 +202,42 @@ public sealed class MergingTests(ProcurementWebFactory app) : IClassFixture<Proc
         Assert.Equal(0, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM merge_members mm JOIN merges mg ON mg.id = mm.merge_id WHERE mg.procurement_id = @id AND mm.removed_at IS NULL", new { id }));
     }
 
+    [Fact]
+    public async Task Hostile_values_in_every_field_of_the_merge_forms_get_4xx_and_save_nothing()
+    {
+        var (officer, id, needs) = await SeededAsync();
+        await CloseCollectionAsync(officer, id);
+        await AnalyseAsync(officer, id);
+        var suggestion = await SuggestionOfAsync(id, needs.Reminders[0]);
+        string[] bad = ["", "   ", new string('å', 5000), "<script>alert(1)</script>", "'; DROP TABLE merges; --", "inte-ett-id", "-1", "\u0000\u202E"];
+        var forms = new (string Action, string[] Fields)[]
+        {
+            ($"/upphandlingar/{id}/sammanforing/forslag/{suggestion}/nytt-krav", ["Form.Section", "Form.CategoryId", "Form.Kind", "Form.Title", "Form.Text", "Form.Motiv", "Form.Verifikat", "Form.Status", "Form.Version", "behov"]),
+            ($"/upphandlingar/{id}/sammanforing/forslag/{suggestion}/befintligt-krav", ["krav", "behov"]),
+            ($"/upphandlingar/{id}/krav/{Guid.NewGuid()}/ursprung/dela", ["behov"]),
+        };
+        var failures = new List<string>();
+        foreach (var (action, fields) in forms)
+        {
+            foreach (var value in bad)
+            {
+                foreach (var field in fields)
+                {
+                    var response = await PostAsync(officer, id, action, fields.Select(f => new KeyValuePair<string, string>(f, f == field ? value : "x")), []);
+                    var body = await response.Content.ReadAsStringAsync();
+                    if ((int)response.StatusCode is < 400 or >= 500 || !body.Contains("<html lang=\"sv\"", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{action} {field}=\"{value[..Math.Min(value.Length, 20)]}\": {(int)response.StatusCode}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(0, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM merges WHERE procurement_id = @id", new { id }));
+        Assert.Equal("Open", await app.QueryScalarAsync<string>("SELECT status FROM merge_suggestions WHERE id = @suggestion", new { suggestion }));
+    }
+
     private async Task<HttpResponseMessage> AcceptAsync(TestClient officer, Guid id, Guid suggestion, IReadOnlyList<Guid> chosen, string title)
     {
         var fields = new List<KeyValuePair<string, string>>
