@@ -14,6 +14,8 @@ CREATE TABLE merge_runs (
     message TEXT NULL
 );
 CREATE INDEX ix_merge_runs_procurement ON merge_runs (procurement_id, started_at);
+-- One running analysis per procurement, however many officers (or instances) press the button at once.
+CREATE UNIQUE INDEX ux_merge_runs_running ON merge_runs (procurement_id) WHERE status = 'Running';
 
 CREATE TABLE merge_suggestions (
     id TEXT NOT NULL PRIMARY KEY,

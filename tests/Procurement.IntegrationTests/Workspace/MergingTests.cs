@@ -5,6 +5,7 @@ using Procurement.Domain.Identity;
 using Procurement.Domain.Procurements;
 using Procurement.Domain.Requirements;
 using Procurement.Testing;
+using Procurement.Web.Features.Merging;
 using Procurement.Web.Features.Participation;
 using Procurement.Web.Features.Specification;
 using Procurement.Web.Features.Submissions;
@@ -200,6 +201,58 @@ public sealed class MergingTests(ProcurementWebFactory app) : IClassFixture<Proc
         Assert.Equal(0, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM merges WHERE procurement_id = @id", new { id }));
         Assert.Equal(0, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM requirements WHERE procurement_id = @id", new { id }));
         Assert.Equal(0, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM merge_members mm JOIN merges mg ON mg.id = mm.merge_id WHERE mg.procurement_id = @id AND mm.removed_at IS NULL", new { id }));
+    }
+
+    [Fact]
+    public async Task Decisions_made_while_an_analysis_runs_win_over_its_result()
+    {
+        var (officer, id, needs) = await SeededAsync();
+        await CloseCollectionAsync(officer, id);
+        await AnalyseAsync(officer, id);
+        var reminders = await SuggestionOfAsync(id, needs.Reminders[0]);
+        var confirmations = await SuggestionOfAsync(id, needs.Confirmations[0]);
+        var officerId = await app.QueryScalarAsync<Guid>("SELECT started_by FROM merge_runs WHERE procurement_id = @id", new { id });
+
+        // A second analysis takes its snapshot …
+        var (run, suggestions, count) = await app.WithServicesAsync(async sp =>
+        {
+            var runs = sp.GetRequiredService<MergeRunStore>();
+            var (runId, _) = await sp.GetRequiredService<DbSession>().WriteAsync(() => runs.StartAsync(id, officerId, default));
+            var free = await runs.UnmergedNeedsAsync(id, default);
+            var result = MergeAnalysisRunner.Analyse(free, await runs.RequirementTextsAsync(id, default), await runs.RejectedPairsAsync(id, default), null, default);
+            return ((await runs.GetAsync(id, runId, default))!, result, free.Count);
+        });
+        Assert.Equal(2, suggestions.Count);
+
+        // … while an officer rejects one of the groups it will suggest again.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(officer, id, $"/upphandlingar/{id}/sammanforing/forslag/{confirmations}/avvisa", [], [])).StatusCode);
+
+        await app.WithServicesAsync(sp => sp.GetRequiredService<DbSession>().WriteAsync(() =>
+            sp.GetRequiredService<MergeRunStore>().CompleteAsync(run, count, suggestions, default)));
+
+        // The rejected group stays rejected; the unchanged open group keeps its id (an officer may be filling it in).
+        Assert.Equal([Set(needs.Reminders)], await OpenGroupsAsync(id));
+        Assert.Equal(reminders, await SuggestionOfAsync(id, needs.Reminders[0]));
+        Assert.Equal("Completed", await app.QueryScalarAsync<string>("SELECT status FROM merge_runs WHERE id = @Id", new { run.Id }));
+    }
+
+    [Fact]
+    public async Task A_need_withdrawn_after_the_analysis_is_not_merged()
+    {
+        var (officer, id, needs) = await SeededAsync();
+        await AnalyseAsync(officer, id);
+        await app.ExecuteAsync("UPDATE submissions SET status = 'Withdrawn' WHERE id = @need", new { need = needs.Reminders[0] });
+        await CloseCollectionAsync(officer, id);
+        var suggestion = await SuggestionOfAsync(id, needs.Reminders[1]);
+
+        var (_, page) = await officer.GetPageAsync($"/upphandlingar/{id}/sammanforing/forslag/{suggestion}");
+        Assert.Equal(2, page.QuerySelectorAll("input[name='behov'][type='checkbox'][checked]").Length);
+        Assert.Contains("Återkallat", page.QuerySelector("#behov")!.TextContent, StringComparison.Ordinal);
+
+        var response = await AcceptAsync(officer, id, suggestion, needs.Reminders, "Utan det återkallade");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var requirementId = await app.QueryScalarAsync<Guid>("SELECT id FROM requirements WHERE procurement_id = @id AND title = 'Utan det återkallade'", new { id });
+        Assert.Equal(Set([needs.Reminders[1], needs.Reminders[2]]), await SourcesOfAsync(requirementId));
     }
 
     [Fact]

@@ -55,7 +55,9 @@ public sealed class MergeAnalysisRunner(IServiceScopeFactory scopes, ILogger<Mer
             var requirements = await runs.RequirementTextsAsync(procurementId, cancellationToken);
             var rejected = await runs.RejectedPairsAsync(procurementId, cancellationToken);
             progress[runId] = new AnalysisProgress(0, needs.Count);
-            var reporter = new Progress<double>(share => progress[runId] = new AnalysisProgress((int)(share * needs.Count), needs.Count));
+            // Written on the clustering thread itself: Progress<T> would post to the pool, and a late post could
+            // bring the entry back after the run has removed it.
+            var reporter = new DirectProgress(share => progress.TryUpdate(runId, new AnalysisProgress((int)(share * needs.Count), needs.Count), progress[runId]));
             var suggestions = await Task.Run(() => Analyse(needs, requirements, rejected, reporter, cancellationToken), cancellationToken);
 
             var session = services.GetRequiredService<DbSession>();
@@ -98,6 +100,12 @@ public sealed class MergeAnalysisRunner(IServiceScopeFactory scopes, ILogger<Mer
             await RunAsync(procurementId, runId, stoppingToken);
         }
     }
+}
+
+/// <summary>Reports on the caller's thread.</summary>
+internal sealed class DirectProgress(Action<double> report) : IProgress<double>
+{
+    public void Report(double value) => report(value);
 }
 
 /// <summary>Needs analysed so far of all the run's needs.</summary>

@@ -86,45 +86,97 @@ public sealed class MergeRunStore(DbSession session, JournalWriter journal, Time
         return CannotLink.FromGroups(rows.GroupBy(r => r.GroupId).Select(g => (IReadOnlyList<string>)g.Select(r => r.SubmissionId.ToString()).ToList()));
     }
 
-    /// <summary>Replaces the open suggestions with the run's and closes the run. Runs in the caller's transaction.</summary>
-    public async Task CompleteAsync(MergeRunRow run, int itemCount, IReadOnlyList<RankedSuggestion> suggestions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the run's suggestions and closes the run, in the caller's transaction. Decisions made while the run was
+    /// going win: needs merged or withdrawn meanwhile leave their groups, groups with a pair rejected meanwhile are
+    /// dropped, and an open suggestion whose group is unchanged keeps its id (an officer may be filling it in now).
+    /// False when the run is no longer running (it was failed meanwhile): then nothing is written.
+    /// </summary>
+    public async Task<bool> CompleteAsync(MergeRunRow run, int itemCount, IReadOnlyList<RankedSuggestion> suggestions, CancellationToken cancellationToken)
     {
-        await session.ExecuteAsync(
-            "DELETE FROM merge_suggestion_members WHERE suggestion_id IN (SELECT id FROM merge_suggestions WHERE procurement_id = @ProcurementId AND status = 'Open')",
-            new { run.ProcurementId }, cancellationToken);
-        await session.ExecuteAsync("DELETE FROM merge_suggestions WHERE procurement_id = @ProcurementId AND status = 'Open'", new { run.ProcurementId }, cancellationToken);
-        foreach (var (suggestion, rank) in suggestions.Select((s, i) => (s, i + 1)))
+        if (await session.ExecuteScalarAsync<string>("SELECT status FROM merge_runs WHERE id = @Id", new { run.Id }, cancellationToken) != "Running")
         {
+            return false;
+        }
+
+        var taken = (await session.QueryAsync<Guid>(
+            """
+            SELECT s.id FROM submissions s
+            WHERE s.procurement_id = @ProcurementId
+              AND (s.status <> 'Active' OR EXISTS (SELECT 1 FROM merge_members mm WHERE mm.submission_id = s.id AND mm.removed_at IS NULL))
+            """, new { run.ProcurementId }, cancellationToken)).Select(id => id.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var fresh = StaleClusters.Refresh(suggestions, s => s.Cluster, (s, c) => s with { Cluster = c },
+            taken, await RejectedPairsAsync(run.ProcurementId, cancellationToken));
+
+        var open = (await session.QueryAsync<MemberRow>(
+            """
+            SELECT m.suggestion_id AS group_id, m.submission_id
+            FROM merge_suggestion_members m JOIN merge_suggestions g ON g.id = m.suggestion_id
+            WHERE g.procurement_id = @ProcurementId AND g.status = 'Open'
+            """, new { run.ProcurementId }, cancellationToken))
+            .GroupBy(m => m.GroupId)
+            .ToDictionary(g => StaleClusters.Signature(g.Select(m => m.SubmissionId.ToString())), g => g.Key);
+
+        var kept = new HashSet<Guid>();
+        foreach (var (suggestion, rank) in fresh.Select((s, i) => (s, i + 1)))
+        {
+            var values = new
+            {
+                run.ProcurementId, RunId = run.Id, rank, suggestion.Cluster.Similarity,
+                SharedTerms = string.Join(' ', suggestion.Cluster.SharedTerms),
+                suggestion.TargetRequirementId, suggestion.TargetSimilarity,
+            };
+            if (open.TryGetValue(StaleClusters.Signature(suggestion.Cluster.MemberIds), out var existing) && kept.Add(existing))
+            {
+                await session.ExecuteAsync(
+                    """
+                    UPDATE merge_suggestions SET run_id = @RunId, rank = @rank, similarity = @Similarity, shared_terms = @SharedTerms,
+                      target_requirement_id = @TargetRequirementId, target_similarity = @TargetSimilarity
+                    WHERE id = @existing
+                    """, new { values.RunId, values.rank, values.Similarity, values.SharedTerms, values.TargetRequirementId, values.TargetSimilarity, existing },
+                    cancellationToken);
+                continue;
+            }
+
             var id = Guid.CreateVersion7();
             await session.ExecuteAsync(
                 """
                 INSERT INTO merge_suggestions (id, procurement_id, run_id, rank, similarity, shared_terms, status, target_requirement_id, target_similarity)
                 VALUES (@id, @ProcurementId, @RunId, @rank, @Similarity, @SharedTerms, 'Open', @TargetRequirementId, @TargetSimilarity)
                 """,
-                new
-                {
-                    id, run.ProcurementId, RunId = run.Id, rank, suggestion.Cluster.Similarity,
-                    SharedTerms = string.Join(' ', suggestion.Cluster.SharedTerms),
-                    suggestion.TargetRequirementId, suggestion.TargetSimilarity,
-                }, cancellationToken);
+                new { id, values.ProcurementId, values.RunId, values.rank, values.Similarity, values.SharedTerms, values.TargetRequirementId, values.TargetSimilarity },
+                cancellationToken);
             await session.ExecuteAsync(
                 "INSERT INTO merge_suggestion_members (suggestion_id, submission_id) VALUES (@id, @SubmissionId)",
                 suggestion.Cluster.MemberIds.Select(m => new { id, SubmissionId = Guid.Parse(m) }), cancellationToken);
         }
 
+        foreach (var gone in open.Values.Where(g => !kept.Contains(g)))
+        {
+            await session.ExecuteAsync("DELETE FROM merge_suggestion_members WHERE suggestion_id = @gone", new { gone }, cancellationToken);
+            await session.ExecuteAsync("DELETE FROM merge_suggestions WHERE id = @gone", new { gone }, cancellationToken);
+        }
+
         await session.ExecuteAsync(
             """
             UPDATE merge_runs SET status = 'Completed', finished_at = @now, item_count = @itemCount, cluster_count = @clusters
-            WHERE id = @Id
-            """, new { run.Id, now = clock.GetUtcNow(), itemCount, clusters = suggestions.Count }, cancellationToken);
+            WHERE id = @Id AND status = 'Running'
+            """, new { run.Id, now = clock.GetUtcNow(), itemCount, clusters = fresh.Count }, cancellationToken);
         await journal.WriteAsync(null, "merge.analysis-completed", "procurement", run.ProcurementId,
-            after: new { runId = run.Id, needs = itemCount, suggestions = suggestions.Count }, cancellationToken: cancellationToken);
+            after: new { runId = run.Id, needs = itemCount, suggestions = fresh.Count }, cancellationToken: cancellationToken);
+        return true;
     }
 
-    public Task<int> FailAsync(Guid runId, CancellationToken cancellationToken) =>
-        session.ExecuteAsync(
+    public async Task FailAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var failed = await session.ExecuteAsync(
             "UPDATE merge_runs SET status = 'Failed', finished_at = @now, message = @message WHERE id = @runId AND status = 'Running'",
             new { runId, now = clock.GetUtcNow(), message = Sv("Analysen kunde inte slutföras. Försök igen eller kontakta supporten.") }, cancellationToken);
+        if (failed == 1)
+        {
+            await journal.WriteAsync(null, "merge.analysis-failed", "merge_run", runId, cancellationToken: cancellationToken);
+        }
+    }
 
     /// <summary>Runs that were going when the process stopped never finished.</summary>
     public Task<int> FailInterruptedAsync(CancellationToken cancellationToken) =>

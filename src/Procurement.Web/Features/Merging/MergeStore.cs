@@ -88,23 +88,26 @@ public sealed class MergeStore(DbSession session, JournalWriter journal, TimePro
     public async Task<int> SplitAsync(Guid requirementId, IReadOnlyCollection<Guid> submissionIds, Guid userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var removed = 0;
+        var removed = new List<Guid>();
         foreach (var submissionId in submissionIds.Distinct())
         {
-            removed += await session.ExecuteAsync(
+            if (await session.ExecuteAsync(
                 """
                 UPDATE merge_members SET removed_at = @now, removed_by = @userId
                 WHERE submission_id = @submissionId AND removed_at IS NULL
                   AND merge_id IN (SELECT id FROM merges WHERE requirement_id = @requirementId)
-                """, new { submissionId, requirementId, userId, now }, cancellationToken);
+                """, new { submissionId, requirementId, userId, now }, cancellationToken) == 1)
+            {
+                removed.Add(submissionId);
+            }
         }
 
-        if (removed > 0)
+        if (removed.Count > 0)
         {
-            await journal.WriteAsync(userId, "merge.split", "requirement", requirementId, before: new { needs = submissionIds }, cancellationToken: cancellationToken);
+            await journal.WriteAsync(userId, "merge.split", "requirement", requirementId, before: new { needs = removed }, cancellationToken: cancellationToken);
         }
 
-        return removed;
+        return removed.Count;
     }
 
     public Task<MergeRow?> GetAsync(Guid procurementId, Guid mergeId, CancellationToken cancellationToken) =>

@@ -21,6 +21,7 @@ public sealed class MergingController(
     RequirementStore requirements,
     ProcurementStore procurements,
     MergeAnalysisRunner runner,
+    StandardLinks.StandardLinkStore standardLinks,
     IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PreviewSources = 3;
@@ -75,7 +76,7 @@ public sealed class MergingController(
     public async Task<IActionResult> Suggestion(Guid id, Guid forslagId, CancellationToken cancellationToken)
     {
         var suggestion = await suggestions.GetAsync(id, forslagId, cancellationToken);
-        return suggestion is null ? NotFound() : View(await SuggestionViewAsync(id, suggestion, null, null, cancellationToken));
+        return suggestion is null ? NotFound() : View(await SuggestionViewAsync(id, suggestion, null, null, cancellationToken, posted: false));
     }
 
     [HttpPost("/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}/nytt-krav")]
@@ -104,7 +105,8 @@ public sealed class MergingController(
 
         var reason = string.IsNullOrWhiteSpace(form.Reason) ? $"Sammanfört från {free.Count} behov" : form.Reason.Trim();
         var requirementId = await requirements.CreateAsync(id, data, User.Id(), reason, cancellationToken);
-        await merges.MergeAsync(id, requirementId, forslagId, createdRequirement: true, free, User.Id(), cancellationToken);
+        await MergeAllAsync(id, requirementId, forslagId, createdRequirement: true, free, cancellationToken);
+        await standardLinks.SuggestAsync(id, User.Id(), requirementId, cancellationToken);
         TempData["Status"] = Sv("Behoven är sammanförda till ett nytt krav.");
         return Redirect($"/upphandlingar/{id}/krav/{requirementId}#ursprung");
     }
@@ -137,7 +139,7 @@ public sealed class MergingController(
             return Decided();
         }
 
-        await merges.MergeAsync(id, target!.Id, forslagId, createdRequirement: false, free, User.Id(), cancellationToken);
+        await MergeAllAsync(id, target!.Id, forslagId, createdRequirement: false, free, cancellationToken);
         TempData["Status"] = Sv("Behoven är sammanförda med kravet.");
         return Redirect($"/upphandlingar/{id}/krav/{target.Id}#ursprung");
     }
@@ -238,6 +240,16 @@ public sealed class MergingController(
         return (suggestion, suggestion.Status == "Open" ? null : Decided());
     }
 
+    /// <summary>Merges exactly the needs checked as free; if one was taken meanwhile the whole request rolls back (409).</summary>
+    private async Task MergeAllAsync(Guid id, Guid requirementId, Guid suggestionId, bool createdRequirement, IReadOnlyList<Guid> free, CancellationToken cancellationToken)
+    {
+        var (_, merged) = await merges.MergeAsync(id, requirementId, suggestionId, createdRequirement, free, User.Id(), cancellationToken);
+        if (merged.Count != free.Count)
+        {
+            throw new ConflictException("A need of the group was merged or withdrawn meanwhile.");
+        }
+    }
+
     private ViewResult Decided() =>
         View("Decided").WithStatus(StatusCodes.Status409Conflict);
 
@@ -245,7 +257,7 @@ public sealed class MergingController(
     private async Task<IReadOnlyList<Guid>> FreeChosenAsync(Guid procurementId, Guid suggestionId, List<Guid>? chosen, CancellationToken cancellationToken)
     {
         var members = await suggestions.MembersAsync(suggestionId, cancellationToken);
-        var free = members.Where(m => m.MergedInto is null && (chosen ?? []).Contains(m.Id)).Select(m => m.Id).ToList();
+        var free = members.Where(m => m.IsFree && (chosen ?? []).Contains(m.Id)).Select(m => m.Id).ToList();
         if (free.Count == 0)
         {
             ModelState.AddModelError("behov", chosen is { Count: > 0 }
@@ -256,10 +268,11 @@ public sealed class MergingController(
         return free;
     }
 
-    private async Task<SuggestionViewModel> SuggestionViewAsync(Guid id, SuggestionRow suggestion, RequirementForm? form, List<Guid>? chosen, CancellationToken cancellationToken)
+    private async Task<SuggestionViewModel> SuggestionViewAsync(Guid id, SuggestionRow suggestion, RequirementForm? form, List<Guid>? chosen, CancellationToken cancellationToken,
+        bool posted = true)
     {
         var members = await suggestions.MembersAsync(suggestion.Id, cancellationToken);
-        var free = members.Where(m => m.MergedInto is null).ToList();
+        var free = members.Where(m => m.IsFree).ToList();
         if (form is null)
         {
             var draft = ConsolidatedDraft.From(
@@ -278,7 +291,9 @@ public sealed class MergingController(
         }
 
         var all = await requirements.ListAsync(id, cancellationToken);
-        return new SuggestionViewModel(suggestion, members, (chosen ?? free.Select(m => m.Id).ToList()).ToHashSet(),
+        // First view: every free need ticked. A form sent back: exactly what the officer ticked (maybe nothing).
+        var ticked = posted ? chosen ?? [] : free.Select(m => m.Id).ToList();
+        return new SuggestionViewModel(suggestion, members, ticked.ToHashSet(),
             new RequirementEditor(form, await procurements.CategoriesAsync(id, cancellationToken), null),
             all.Where(r => r.Status != RequirementStatus.Removed).ToList());
     }

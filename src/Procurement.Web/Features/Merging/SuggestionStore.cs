@@ -45,7 +45,7 @@ public sealed class SuggestionStore(DbSession session, JournalWriter journal, Ti
     public Task<IReadOnlyList<SourceRow>> MembersAsync(Guid suggestionId, CancellationToken cancellationToken) =>
         session.QueryAsync<SourceRow>(
             $"""
-            SELECT s.id, s.organisation_id, o.name AS organisation_name, s.text, s.suggested_kind, s.motiv, s.category_id, s.created_at,
+            SELECT s.id, s.organisation_id, o.name AS organisation_name, s.text, s.suggested_kind, s.motiv, s.category_id, s.created_at, s.status,
                    (SELECT COUNT(*) FROM supports x WHERE x.submission_id = s.id) AS supports,
                    (SELECT r.code FROM merge_members mm JOIN merges mg ON mg.id = mm.merge_id JOIN requirements r ON r.id = mg.requirement_id
                     WHERE mm.submission_id = s.id AND mm.removed_at IS NULL) AS merged_into
@@ -136,6 +136,11 @@ public sealed class SourceRow
     public int Supports { get; init; }
 
     public string? MergedInto { get; init; }
+
+    public string Status { get; init; } = "Active";
+
+    /// <summary>Still a need of its own: active and not part of a requirement.</summary>
+    public bool IsFree => MergedInto is null && Status == "Active";
 
     public Guid? MergeId { get; init; }
 

@@ -115,7 +115,12 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
     }
 
     /// <summary>Accepts or rejects links of the procurement; ids of other procurements' links are ignored. Returns how many changed.</summary>
-    public async Task<int> DecideAsync(Guid procurementId, IReadOnlyCollection<Guid> linkIds, LinkStatus status, Guid userId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="suggestedOnly"/>: a bulk decision from a page that may be stale touches only links still suggested,
+    /// so it never flips another officer's decision; a row's own button may change a decision knowingly.
+    /// </remarks>
+    public async Task<int> DecideAsync(Guid procurementId, IReadOnlyCollection<Guid> linkIds, LinkStatus status, Guid userId, CancellationToken cancellationToken,
+        bool suggestedOnly = false)
     {
         if (linkIds.Count == 0)
         {
@@ -123,7 +128,8 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
         }
 
         var links = await session.QueryAsync<LinkRow>(
-            $"{SelectLink} WHERE r.procurement_id = @procurementId AND l.id IN @linkIds AND l.status <> @Status",
+            $"{SelectLink} WHERE r.procurement_id = @procurementId AND l.id IN @linkIds AND l.status <> @Status"
+              + (suggestedOnly ? " AND l.status = 'Suggested'" : ""),
             // As text: Dapper expands a list without the Guid type handler, and SQLite stores ids as text.
             new { procurementId, linkIds = linkIds.Select(l => l.ToString("D")), Status = status.ToString() }, cancellationToken);
         var now = clock.GetUtcNow();

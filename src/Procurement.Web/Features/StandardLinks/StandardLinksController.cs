@@ -114,7 +114,8 @@ public sealed class StandardLinksController(
             return View(nameof(Suggestions), await SuggestionsAsync(id, new ManualLinkForm(), cancellationToken)).WithStatus(StatusCodes.Status400BadRequest);
         }
 
-        var changed = await links.DecideAsync(id, targets.Distinct().ToList(), status.Value, User.Id(), cancellationToken);
+        var changed = await links.DecideAsync(id, targets.Distinct().ToList(), status.Value, User.Id(), cancellationToken,
+            suggestedOnly: string.IsNullOrEmpty(oneRow));
         TempData["Status"] = changed == 0 ? Sv("Inget ändrades.") : status == LinkStatus.Accepted ? Sv("Länkarna är godkända.") : Sv("Förslagen är avvisade.");
         return Redirect($"/upphandlingar/{id}/lankforslag");
     }

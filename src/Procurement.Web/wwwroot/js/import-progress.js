@@ -13,6 +13,7 @@
       .then(function (status) {
         if (!status) { return; }
         if (status.status !== "Running") { window.location.reload(); return; }
+        bar.max = Math.max(status.total, 1);
         bar.value = status.processed;
         // Replace the two numbers in the localised sentence rather than building a new one here.
         var n = 0;
