@@ -34,7 +34,7 @@ public sealed class MergingController(
         var run = await runs.LatestAsync(id, cancellationToken);
         var (rows, total) = await suggestions.OpenAsync(id, (page - 1) * SuggestionStore.PageSize, cancellationToken);
         return View(new MergingViewModel(run, run is null ? null : runner.Progress(run.Id), rows,
-            await suggestions.PreviewAsync(rows, PreviewSources, cancellationToken), total, page,
+            await suggestions.PreviewAsync(id, rows, PreviewSources, cancellationToken), total, page,
             await merges.RecentAsync(id, 20, cancellationToken)));
     }
 

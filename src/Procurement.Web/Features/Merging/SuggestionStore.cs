@@ -56,17 +56,28 @@ public sealed class SuggestionStore(DbSession session, JournalWriter journal, Ti
             ORDER BY o.name {session.Dialect.SwedishOrder}, s.created_at, s.id
             """, new { suggestionId }, cancellationToken);
 
-    /// <summary>The first few needs of each suggestion on a page, for the overview.</summary>
-    public async Task<ILookup<Guid, SourceRow>> PreviewAsync(IReadOnlyList<SuggestionRow> suggestions, int perSuggestion, CancellationToken cancellationToken)
+    /// <summary>The first few needs of each suggestion on a page, for the overview: one query, however many groups.</summary>
+    public async Task<ILookup<Guid, SourceRow>> PreviewAsync(Guid procurementId, IReadOnlyList<SuggestionRow> suggestions, int perSuggestion, CancellationToken cancellationToken)
     {
-        var previews = new List<(Guid, SourceRow)>();
-        foreach (var suggestion in suggestions)
+        if (suggestions.Count == 0)
         {
-            var members = await MembersAsync(suggestion.Id, cancellationToken);
-            previews.AddRange(members.Take(perSuggestion).Select(m => (suggestion.Id, m)));
+            return Array.Empty<SourceRow>().ToLookup(r => r.GroupId);
         }
 
-        return previews.ToLookup(p => p.Item1, p => p.Item2);
+        var rows = await session.QueryAsync<SourceRow>(
+            $"""
+            SELECT * FROM (
+              SELECT m.suggestion_id AS group_id, s.id, s.organisation_id, o.name AS organisation_name, s.text, s.created_at, s.status,
+                     ROW_NUMBER() OVER (PARTITION BY m.suggestion_id ORDER BY o.name {session.Dialect.SwedishOrder}, s.created_at, s.id) AS n
+              FROM merge_suggestions g
+              JOIN merge_suggestion_members m ON m.suggestion_id = g.id
+              JOIN submissions s ON s.id = m.submission_id
+              JOIN organisations o ON o.id = s.organisation_id
+              WHERE g.procurement_id = @procurementId AND g.status = 'Open' AND g.rank BETWEEN @first AND @last) numbered
+            WHERE n <= @perSuggestion
+            ORDER BY group_id, n
+            """, new { procurementId, first = suggestions[0].Rank, last = suggestions[^1].Rank, perSuggestion }, cancellationToken);
+        return rows.ToLookup(r => r.GroupId);
     }
 
     /// <summary>Closes a suggestion (accepted or rejected); false when someone else closed it first.</summary>
@@ -117,6 +128,9 @@ public sealed class SuggestionRow
 /// <summary>A need as a source of a requirement: its words and who sent it.</summary>
 public sealed class SourceRow
 {
+    /// <summary>The suggestion the row was read for (in the overview's preview).</summary>
+    public Guid GroupId { get; init; }
+
     public Guid Id { get; init; }
 
     public Guid OrganisationId { get; init; }
