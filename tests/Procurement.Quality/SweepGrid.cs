@@ -9,11 +9,10 @@ public static class SweepGrid
 {
     public static IEnumerable<(string, NearDuplicateClusterer)> Candidates()
     {
-        foreach (var g in new[] { 0.4, 0.5, 0.6 })
-        foreach (var t in new[] { 0.15, 0.2, 0.25 })
-        foreach (var r in new[] { 0.15, 0.2, 0.25 })
-        foreach (var p in new[] { 0.6, 1.0 })
-            yield return (string.Create(CultureInfo.InvariantCulture, $"g={g} t={t} r={r} p={p}"),
-                new NearDuplicateClusterer(TextAnalyzer.Swedish) { Threshold = t, GramWeight = g, RefineThreshold = r, PartWeight = p });
+        foreach (var w in new[] { 0.0, 0.08, 0.15, 0.2 })
+        foreach (var k in new[] { 12, 20 })
+        foreach (var r in new[] { 0.25, 0.3 })
+            yield return (string.Create(CultureInfo.InvariantCulture, $"latent w={w} max rank={k} r={r}"),
+                new NearDuplicateClusterer(TextAnalyzer.Swedish) { LatentWeight = w, LatentMaxRank = k, RefineThreshold = r });
     }
 }

@@ -11,7 +11,8 @@ namespace Procurement.Domain.Merging;
 internal static class CentroidRefinement
 {
     public static int[] Run(PairScorer scorer, int[] weights, int[] label, IReadOnlyList<(int A, int B, double Similarity)> edges,
-        IReadOnlyList<(int A, int B)> cannotLink, double threshold, double minLinked, int rounds, CancellationToken cancellationToken)
+        IReadOnlyList<(int A, int B)> cannotLink, double threshold, double minLinked, int rounds, CancellationToken cancellationToken,
+        LatentSpace? latentSpace = null)
     {
         var n = weights.Length;
         var neighbours = new List<int>[n];
@@ -59,6 +60,18 @@ internal static class CentroidRefinement
             }
             foreach (var c in words.Values) c.Finish();
             foreach (var c in grams.Values) c.Finish();
+            var latent = new Dictionary<int, DenseCentroid>();
+            if (latentSpace is not null)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    var l = label[i];
+                    if (size[l] < 2) continue;
+                    var v = latentSpace.Vectors[i];
+                    (latent.TryGetValue(l, out var c) ? c : latent[l] = new DenseCentroid(v.Length)).Add(v, weights[i]);
+                }
+                foreach (var c in latent.Values) c.Finish();
+            }
 
             var proposal = new int[n];
             Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -79,6 +92,10 @@ internal static class CentroidRefinement
                     if (linked <= minLinked * rest) continue;
                     var score = (1 - gramWeight) * words[l].Cosine(scorer.Words, i, self);
                     if (gramWeight > 0) score += gramWeight * grams[l].Cosine(scorer.Grams!, i, self);
+                    if (latentSpace is not null)
+                    {
+                        score = (1 - latentSpace.Weight) * score + latentSpace.Weight * latentSpace.Stretch(latent[l].Cosine(latentSpace.Vectors[i], self));
+                    }
                     // Conflicts with any member (own cluster: other members; a member's own sides are in the union).
                     var conflicts = (only1[i] & union2[l]) | (only2[i] & union1[l]);
                     if (conflicts != 0) score *= scorer.Contrasts.ConflictFactor(conflicts);
@@ -130,6 +147,33 @@ internal static class CentroidRefinement
             {
                 own += w[k] * w[k];
                 if (sum.TryGetValue(terms[k], out var v)) dot += w[k] * v;
+            }
+            var dotRest = dot - self * own;
+            var normRest = normSquared - 2 * self * dot + (double)self * self * own;
+            return normRest <= 1e-12 || own == 0 ? 0 : dotRest / Math.Sqrt(normRest * own);
+        }
+    }
+
+    /// <summary>The same as <see cref="Centroid"/> for dense vectors (the latent space).</summary>
+    private sealed class DenseCentroid(int dimensions)
+    {
+        private readonly double[] sum = new double[dimensions];
+        private double normSquared;
+
+        public void Add(double[] vector, int weight)
+        {
+            for (var k = 0; k < sum.Length; k++) sum[k] += weight * vector[k];
+        }
+
+        public void Finish() => normSquared = sum.Sum(v => v * v);
+
+        public double Cosine(double[] vector, int self)
+        {
+            double dot = 0, own = 0;
+            for (var k = 0; k < sum.Length; k++)
+            {
+                own += vector[k] * vector[k];
+                dot += vector[k] * sum[k];
             }
             var dotRest = dot - self * own;
             var normRest = normSquared - 2 * self * dot + (double)self * self * own;

@@ -44,6 +44,26 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     public const double DefaultRefineThreshold = 0.25;
 
     /// <summary>
+    /// Share of the centroid score in refinement that comes from the corpus's latent semantic space (LSA, see
+    /// <see cref="LatentSpace"/>; 0: off). Pair similarities stay lexical.
+    /// </summary>
+    public double LatentWeight { get; init; } = DefaultLatentWeight;
+
+    /// <summary>Dimensions of the latent space as a share of the distinct texts, at most <see cref="LatentMaxRank"/>.</summary>
+    public double LatentRankShare { get; init; } = 0.1;
+
+    /// <summary>Most dimensions of the latent space (about the number of distinct needs it should tell apart).</summary>
+    public int LatentMaxRank { get; init; } = 20;
+
+    /// <summary>Fewest distinct texts for which the latent space is built (co-occurrence means little in a handful).</summary>
+    public int LatentMinTexts { get; init; } = 50;
+
+    /// <summary>Latent cosines up to this count as nothing; the rest is stretched to 0..1.</summary>
+    public double LatentFloor { get; init; } = 0.3;
+
+    public const double DefaultLatentWeight = 0.15;
+
+    /// <summary>
     /// Suggested clusters (two members or more), largest and most similar first. Pairs in
     /// <paramref name="cannotLink"/> (e.g. from rejected suggestions) never end up in the same cluster.
     /// <paramref name="progress"/> receives 0..1.
@@ -70,7 +90,11 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
         }
         if (RefineRounds > 0)
         {
-            label = CentroidRefinement.Run(scorer, corpus.Weights, label, edges, cannot, RefineThreshold, RefineMinLinked, RefineRounds, cancellationToken);
+            var distinct = corpus.Docs.Count;
+            var rank = distinct >= LatentMinTexts ? Math.Min(LatentMaxRank, (int)(distinct * LatentRankShare)) : 0;
+            var latent = LatentSpace.Build(vectors, rank, LatentWeight, LatentFloor, cancellationToken);
+            label = CentroidRefinement.Run(scorer, corpus.Weights, label, edges, cannot, RefineThreshold, RefineMinLinked, RefineRounds,
+                cancellationToken, latent);
         }
         progress?.Report(0.9);
 
