@@ -12,8 +12,12 @@ public class ClusteringBenchmarks
     [Params(2_000, 5_000, 20_000)]
     public int N { get; set; }
 
+    /// <summary>Every text distinct (a municipal context added to each phrasing), as real submissions are.</summary>
+    [Params(false, true)]
+    public bool Distinct { get; set; }
+
     [GlobalSetup]
-    public void Setup() => items = DemoNeeds.Draw(N);
+    public void Setup() => items = Distinct ? DemoNeeds.DrawDistinct(N) : DemoNeeds.Draw(N);
 
     [Benchmark]
     public int Engine() => NearDuplicateClusterer.Swedish.Cluster(items).Count;

@@ -27,6 +27,54 @@ public static class DemoNeeds
         return needs;
     }
 
+    private static readonly string[] Municipalities =
+    [
+        "Ale", "Alingsås", "Arvika", "Borås", "Eslöv", "Falun", "Gävle", "Hudiksvall", "Härnösand", "Kalmar", "Karlstad",
+        "Kiruna", "Kristianstad", "Kungsbacka", "Lerum", "Luleå", "Lund", "Malmö", "Mora", "Motala", "Nacka", "Norrtälje",
+        "Nyköping", "Piteå", "Sala", "Skellefteå", "Skövde", "Sundsvall", "Södertälje", "Trelleborg", "Uddevalla", "Umeå",
+        "Uppsala", "Varberg", "Västerås", "Växjö", "Ystad", "Örebro", "Östersund", "Ödeshög",
+    ];
+
+    private static readonly string[] Contexts =
+    [
+        "Vi har {0} lokaler.", "Kommunen har {0} lokaler att boka.", "Det gäller {0} föreningar i {1}.", "I {1} finns {0} anläggningar.",
+        "{1} kommun hyr ut {0} lokaler.", "Vi är {1} kommun med {0} bokningsbara rum.", "Gäller {0} idrottshallar.",
+        "Ungefär {0} användare i {1}.", "Behovet kommer från {1}.", "Cirka {0} bokningar per vecka.",
+    ];
+
+    private static readonly (string From, string To)[] Synonyms =
+    [
+        ("Vi vill", "Vi önskar"), ("vill", "önskar"), ("behöver", "måste"), ("kunna", "ha möjlighet att"), ("enkelt", "lätt"),
+        ("system", "lösning"), ("snabbt", "fort"),
+    ];
+
+    /// <summary>
+    /// <paramref name="count"/> needs whose texts are (almost) all distinct, as real submissions are: each drawn
+    /// phrasing gets a short municipal context (a name, a number of premises) before or after it, and sometimes a
+    /// synonym swapped in. Deterministic for a seed.
+    /// </summary>
+    public static IReadOnlyList<ClusterInput> DrawDistinct(int count, int seed = 42)
+    {
+        var drawn = Draw(count, seed);
+        var random = new Random(seed + 1);
+        var inv = CultureInfo.InvariantCulture;
+        var needs = new List<ClusterInput>(count);
+        foreach (var need in drawn)
+        {
+            var text = need.Text;
+            if (random.Next(3) == 0)
+            {
+                var (from, to) = Synonyms[random.Next(Synonyms.Length)];
+                var at = text.IndexOf(from, StringComparison.Ordinal);
+                if (at >= 0) text = string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length));
+            }
+            var context = string.Format(inv, Contexts[random.Next(Contexts.Length)], random.Next(2, 400), Municipalities[random.Next(Municipalities.Length)]);
+            text = random.Next(2) == 0 ? text.TrimEnd() + " " + context : context + " " + text;
+            needs.Add(new ClusterInput(need.Id, text));
+        }
+        return needs;
+    }
+
     /// <summary>The demo procurement's requirement texts (150).</summary>
     public static IReadOnlyList<string> Requirements() => DemoContent.Load().Requirements.Select(r => r.Text).ToList();
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Procurement.Domain.Merging;
 
 /// <summary>
@@ -11,83 +13,136 @@ internal static class AverageLinkClustering
 {
     public sealed record Group(IReadOnlyList<int> Nodes, double InternalSum, long Size);
 
+    /// <summary>Two groups' cross pairs: the sum of their similarities and the number of them that are related.</summary>
+    private readonly record struct Link(double Sum, double Linked);
+
     public static List<Group> Run(int[] weights, IEnumerable<(int A, int B, double Similarity)> edges,
         IEnumerable<(int A, int B)> cannotLink, double threshold, double minDensity, CancellationToken cancellationToken)
     {
-        // Besides the mean, the share of cross pairs that are related at all: a merge where half the pairs have
-        // nothing in common is a chain through a few shared members, not one requirement.
-        var linked = new Dictionary<int, double>[weights.Length];
+        // Per pair of groups: the sum of the similarities of their cross pairs and, besides the mean, how many of
+        // those pairs are related at all (a merge where half the pairs have nothing in common is a chain through a
+        // few shared members, not one requirement).
         var n = weights.Length;
-        var links = new Dictionary<int, double>[n];
+        var edgeList = edges as IReadOnlyList<(int A, int B, double Similarity)> ?? edges.ToList();
+        var cannotList = cannotLink as IReadOnlyList<(int A, int B)> ?? cannotLink.ToList();
+        var degree = new int[n];
+        foreach (var (a, b, _) in edgeList)
+        {
+            degree[a]++;
+            degree[b]++;
+        }
+        foreach (var (a, b) in cannotList)
+        {
+            degree[a]++;
+            degree[b]++;
+        }
+        var links = new Dictionary<int, Link>[n];
         var size = new long[n];
         var internalSum = new double[n];
         var members = new List<int>?[n];
         for (var i = 0; i < n; i++)
         {
-            links[i] = [];
-            linked[i] = [];
+            links[i] = new Dictionary<int, Link>(degree[i]);
             size[i] = weights[i];
             internalSum[i] = weights[i] * (weights[i] - 1) / 2.0;
             members[i] = [i];
         }
-        foreach (var (a, b, s) in edges)
+        foreach (var (a, b, s) in edgeList)
         {
-            var sum = s * weights[a] * weights[b];
-            links[a][b] = sum;
-            links[b][a] = sum;
-            linked[a][b] = linked[b][a] = (double)weights[a] * weights[b];
+            var link = new Link(s * weights[a] * weights[b], (double)weights[a] * weights[b]);
+            links[a][b] = link;
+            links[b][a] = link;
         }
-        foreach (var (a, b) in cannotLink)
+        foreach (var (a, b) in cannotList)
         {
-            links[a][b] = double.NegativeInfinity;
-            links[b][a] = double.NegativeInfinity;
-        }
-
-        var queue = new PriorityQueue<(int A, int B), (double Average, int A, int B)>(Comparer<(double Average, int A, int B)>.Create(
-            (x, y) => y.Average != x.Average ? y.Average.CompareTo(x.Average) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B)));
-        for (var a = 0; a < n; a++)
-        {
-            foreach (var (b, sum) in links[a])
-            {
-                if (a < b) Push(a, b, sum);
-            }
+            var link = new Link(double.NegativeInfinity, links[a].GetValueOrDefault(b).Linked);
+            links[a][b] = link;
+            links[b][a] = link;
         }
 
-        while (queue.TryDequeue(out var pair, out var priority))
+        // One queue entry per node: its best pair (highest average, then ids), so the queue stays small. An entry
+        // is an upper bound of the node's best: a pair's average only falls as a side grows, and the pairs whose
+        // sum rises in a merge (or that the density guard lets go) are offered to the node's entry at once. A popped
+        // entry that is out of date is recomputed and pushed again; so the merges and their order are those of a
+        // queue over all pairs.
+        var comparer = Comparer<(double Average, int A, int B)>.Create(
+            (x, y) => y.Average != x.Average ? y.Average.CompareTo(x.Average) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        var queue = new PriorityQueue<(int Node, int Version), (double Average, int A, int B)>(n, comparer);
+        var best = new (double Average, int A, int B)[n];
+        var version = new int[n];
+        var parked = new HashSet<int>?[n];
+        for (var a = 0; a < n; a++) Refresh(a);
+
+        var touched = new List<int>();
+        while (queue.TryDequeue(out var entry, out var priority))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (a, b) = pair;
-            if (members[a] is null || members[b] is null || !links[a].TryGetValue(b, out var sum)) continue;
-            var average = sum / (size[a] * (double)size[b]);
-            if (average != priority.Average) continue; // stale: one side has grown since
+            var node = entry.Node;
+            if (members[node] is null || entry.Version != version[node]) continue;
+            var (a, b) = (priority.A, priority.B);
+            var other = a == node ? b : a;
+            if (members[other] is null || !links[node].TryGetValue(other, out var pairLink)
+                || pairLink.Sum / (size[a] * (double)size[b]) != priority.Average)
+            {
+                Refresh(node); // stale: one side has grown since
+                continue;
+            }
+            var average = priority.Average;
+            var sum = pairLink.Sum;
             if (average < threshold) break;
-            if (linked[a].GetValueOrDefault(b) < minDensity * size[a] * (double)size[b]) continue;
+            if (pairLink.Linked < minDensity * size[a] * (double)size[b])
+            {
+                (parked[a] ??= []).Add(b);
+                (parked[b] ??= []).Add(a);
+                Refresh(a);
+                Refresh(b);
+                continue;
+            }
 
             // Keep the node with more links and fold the other into it.
             var (keep, drop) = links[a].Count >= links[b].Count ? (a, b) : (b, a);
             links[keep].Remove(drop);
             links[drop].Remove(keep);
-            linked[keep].Remove(drop);
-            linked[drop].Remove(keep);
-            foreach (var (c, l) in linked[drop])
-            {
-                linked[c].Remove(drop);
-                linked[keep][c] = linked[c][keep] = linked[keep].GetValueOrDefault(c) + l;
-            }
-            linked[drop] = [];
-            foreach (var (c, s) in links[drop])
+            touched.Clear();
+            var kept = links[keep];
+            foreach (var (c, l) in links[drop])
             {
                 links[c].Remove(drop);
-                var merged = links[keep].GetValueOrDefault(c) + s;
-                links[keep][c] = merged;
-                links[c][keep] = merged;
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(kept, c, out _);
+                slot = new Link(slot.Sum + l.Sum, slot.Linked + l.Linked);
+                links[c][keep] = slot;
+                touched.Add(c);
             }
             internalSum[keep] += internalSum[drop] + sum;
             size[keep] += size[drop];
             members[keep]!.AddRange(members[drop]!);
             members[drop] = null;
             links[drop] = [];
-            foreach (var (c, s) in links[keep]) Push(Math.Min(keep, c), Math.Max(keep, c), s);
+            version[drop]++;
+            if (parked[drop] is { } droppedParked)
+            {
+                foreach (var c in droppedParked) parked[c]?.Remove(drop);
+                parked[drop] = null;
+            }
+            // The kept node's density changed: the pairs the guard held back are worth another look.
+            var released = parked[keep];
+            parked[keep] = null;
+            if (released is not null)
+            {
+                foreach (var c in released)
+                {
+                    parked[c]?.Remove(keep);
+                    if (members[c] is not null) touched.Add(c);
+                }
+            }
+            Refresh(keep);
+            foreach (var c in touched)
+            {
+                if (members[c] is null || !links[c].TryGetValue(keep, out var l)) continue;
+                if (parked[c]?.Contains(keep) == true) continue;
+                var key = Key(c, keep, l.Sum);
+                if (key.Average >= threshold && comparer.Compare(key, best[c]) < 0) Offer(c, key);
+            }
         }
 
         var groups = new List<Group>();
@@ -97,10 +152,37 @@ internal static class AverageLinkClustering
         }
         return groups;
 
-        void Push(int a, int b, double sum)
+        (double Average, int A, int B) Key(int a, int b, double sum) =>
+            (sum / (size[a] * (double)size[b]), Math.Min(a, b), Math.Max(a, b));
+
+        // The node's best pair from scratch (none under the threshold).
+        void Refresh(int node)
         {
-            var average = sum / (size[a] * (double)size[b]);
-            if (average >= threshold) queue.Enqueue((a, b), (average, a, b));
+            var found = false;
+            (double Average, int A, int B) top = default;
+            var held = parked[node];
+            foreach (var (c, l) in links[node])
+            {
+                if (held is not null && held.Contains(c)) continue;
+                var key = Key(node, c, l.Sum);
+                if (key.Average < threshold) continue;
+                if (!found || comparer.Compare(key, top) < 0) (top, found) = (key, true);
+            }
+            if (found)
+            {
+                Offer(node, top);
+            }
+            else
+            {
+                version[node]++;
+                best[node] = (double.NegativeInfinity, -1, -1);
+            }
+        }
+
+        void Offer(int node, (double Average, int A, int B) key)
+        {
+            best[node] = key;
+            queue.Enqueue((node, ++version[node]), key);
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Procurement.Domain.Merging;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace Procurement.Domain.Merging;
 internal static class CandidateIndex
 {
     public const int AllPairsLimit = 2500;
+
+    /// <summary>Proposals per document that get an exact score, as a multiple of the neighbours kept.</summary>
+    public const int ExactFactor = 4;
 
     /// <summary>
     /// Neighbours of every document with their similarity, at least <paramref name="minSimilarity"/>, at most
@@ -37,12 +42,16 @@ internal static class CandidateIndex
         }
         // The rare terms' share of the cosine must reach this before the exact score is worth computing.
         var proposeAt = minSimilarity * 0.5;
+        var exactLimit = ExactFactor * maxNeighbours;
+        var grams = scorer.Grams;
+        var gramWeight = scorer.GramWeight;
 
         var found = new (int Other, double Similarity)[n][];
         var vetoed = new List<int>?[n];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         Parallel.For(0, n, options,
-            () => (Score: new double[n], Touched: new List<int>()),
+            () => (Score: new double[n], Touched: new List<int>(), Proposals: new List<(double Partial, int Other)>(), Scratch: new List<double>(),
+                Words: new double[vectors.Names.Length], Grams: new double[grams?.Names.Length ?? 0]),
             (d, _, buffer) =>
             {
                 if (allPairs)
@@ -66,21 +75,57 @@ internal static class CandidateIndex
                     }
                 }
                 var hits = new List<(int Other, double Similarity)>();
-                foreach (var other in buffer.Touched)
+                if (!allPairs)
                 {
-                    if (!allPairs)
+                    // Only the most promising proposals get an exact score: the rare terms' share ranks them well
+                    // enough that the best neighbours are among the first few times as many as are kept.
+                    var proposals = buffer.Proposals;
+                    proposals.Clear();
+                    foreach (var other in buffer.Touched)
                     {
                         var partial = buffer.Score[other];
                         buffer.Score[other] = 0;
-                        if (partial < proposeAt) continue;
+                        if (partial >= proposeAt) proposals.Add((partial, other));
                     }
-                    var similarity = scorer.Cosine(d, other);
+                    buffer.Touched.Clear();
+                    if (proposals.Count > exactLimit)
+                    {
+                        // The exactLimit-th largest share by selection (linear), then ties at it by id.
+                        var scratch = buffer.Scratch;
+                        scratch.Clear();
+                        foreach (var (partial, _) in proposals) scratch.Add(partial);
+                        var cut = KthLargest(CollectionsMarshal.AsSpan(scratch), exactLimit - 1);
+                        var ties = new List<int>();
+                        foreach (var (partial, other) in proposals)
+                        {
+                            if (partial > cut) buffer.Touched.Add(other);
+                            else if (partial == cut) ties.Add(other);
+                        }
+                        ties.Sort();
+                        buffer.Touched.AddRange(ties.Take(exactLimit - buffer.Touched.Count));
+                    }
+                    else
+                    {
+                        foreach (var (_, other) in proposals) buffer.Touched.Add(other);
+                    }
+                }
+                // The document's vectors spread out densely, so that each candidate's cosine is one pass over its
+                // own terms; the products are added in term order as in TermVectors.Cosine, so the sums are the same.
+                Scatter(vectors, d, buffer.Words);
+                if (grams is not null) Scatter(grams, d, buffer.Grams);
+                foreach (var other in buffer.Touched)
+                {
+                    var similarity = grams is null
+                        ? Dot(vectors, other, buffer.Words)
+                        : (1 - gramWeight) * Dot(vectors, other, buffer.Words) + gramWeight * Dot(grams, other, buffer.Grams);
                     if (similarity < minSimilarity) continue;
                     var factor = scorer.Factor(d, other);
                     if (factor == 0 && d < other) (vetoed[d] ??= []).Add(other);
                     similarity *= factor;
                     if (similarity >= minSimilarity) hits.Add((other, similarity));
                 }
+                Clear(vectors, d, buffer.Words);
+                if (grams is not null) Clear(grams, d, buffer.Grams);
                 buffer.Touched.Clear();
                 found[d] = allPairs ? [.. hits] : hits.OrderByDescending(h => h.Similarity).ThenBy(h => h.Other).Take(maxNeighbours).ToArray();
                 return buffer;
@@ -101,5 +146,53 @@ internal static class CandidateIndex
             if (vetoed[d] is { } list) vetoes.AddRange(list.Select(o => (d, o)));
         }
         return (edges, vetoes);
+    }
+
+    private static void Scatter(TermVectors vectors, int doc, double[] dense)
+    {
+        var terms = vectors.Terms[doc];
+        var weights = vectors.Weights[doc];
+        for (var k = 0; k < terms.Length; k++) dense[terms[k]] = weights[k];
+    }
+
+    private static void Clear(TermVectors vectors, int doc, double[] dense)
+    {
+        foreach (var t in vectors.Terms[doc]) dense[t] = 0;
+    }
+
+    /// <summary>The cosine of a document with the one spread out in <paramref name="dense"/> (terms it lacks add 0).</summary>
+    private static double Dot(TermVectors vectors, int doc, double[] dense)
+    {
+        var terms = vectors.Terms[doc];
+        var weights = vectors.Weights[doc];
+        double sum = 0;
+        for (var k = 0; k < terms.Length; k++) sum += dense[terms[k]] * weights[k];
+        return sum;
+    }
+
+    /// <summary>The value that would be at index <paramref name="k"/> if <paramref name="values"/> were sorted descending (reorders them).</summary>
+    private static double KthLargest(Span<double> values, int k)
+    {
+        int lo = 0, hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var pivot = values[lo + ((hi - lo) >> 1)];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] > pivot) i++;
+                while (values[j] < pivot) j--;
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return values[k];
+        }
+        return values[k];
     }
 }

@@ -79,9 +79,18 @@ internal static class CentroidRefinement
                 var own = label[i];
                 var best = -1;
                 var bestScore = double.NegativeInfinity;
-                var candidates = neighbours[i].Select(j => label[j]).Append(own).Where(words.ContainsKey).Distinct().Order();
+                var candidates = new List<int>(neighbours[i].Count + 1);
+                foreach (var j in neighbours[i])
+                {
+                    if (words.ContainsKey(label[j])) candidates.Add(label[j]);
+                }
+                if (words.ContainsKey(own)) candidates.Add(own);
+                candidates.Sort();
+                var previous = int.MinValue;
                 foreach (var l in candidates)
                 {
+                    if (l == previous) continue;
+                    previous = l;
                     var self = l == own ? weights[i] : 0;
                     var rest = size[l] - self;
                     if (rest < 1) continue;

@@ -53,18 +53,22 @@ public sealed class ContrastRules
         var surface = analysis.Words.Select(w => text.Substring(w.Start, w.Length).ToLowerInvariant()).ToArray();
         var concepts = analysis.Concepts;
         var parts = analysis.Parts.Select(p => p.Term).ToHashSet(StringComparer.Ordinal);
+        // Words and concepts of the text: an entry whose first word is in neither cannot occur (no scan needed).
+        var present = new HashSet<string>(surface, StringComparer.Ordinal);
+        present.UnionWith(concepts);
         uint one = 0, two = 0;
         for (var g = 0; g < groups.Count; g++)
         {
-            if (groups[g].Sides[0].Any(e => Occurs(e, surface, concepts, parts))) one |= 1u << g;
-            if (groups[g].Sides[1].Any(e => Occurs(e, surface, concepts, parts))) two |= 1u << g;
+            if (groups[g].Sides[0].Any(e => Occurs(e, surface, concepts, parts, present))) one |= 1u << g;
+            if (groups[g].Sides[1].Any(e => Occurs(e, surface, concepts, parts, present))) two |= 1u << g;
         }
         return (one, two);
     }
 
-    private static bool Occurs(Entry entry, string[] surface, IReadOnlyList<string> concepts, HashSet<string> parts)
+    private static bool Occurs(Entry entry, string[] surface, IReadOnlyList<string> concepts, HashSet<string> parts, HashSet<string> present)
     {
         if (entry.Words.Length == 1 && !entry.Literal[0] && parts.Contains(entry.Words[0])) return true;
+        if (entry.Words.Length > 0 && !present.Contains(entry.Words[0])) return false;
         for (var i = 0; i + entry.Words.Length <= surface.Length; i++)
         {
             var match = true;

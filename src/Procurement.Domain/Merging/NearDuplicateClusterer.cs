@@ -99,13 +99,15 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
         progress?.Report(0.9);
 
         var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
+        var idf = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var t = 0; t < vectors.Names.Length; t++) idf[vectors.Names[t]] = vectors.Idf[t];
         foreach (var nodes in Enumerable.Range(0, label.Length).GroupBy(node => label[node]).Select(g => g.ToList()))
         {
             var size = nodes.Sum(node => (long)corpus.Weights[node]);
             if (size < 2) continue;
             var itemIndexes = nodes.SelectMany(node => corpus.ItemsOf[node]).Order().ToList();
             var pairs = size * (size - 1) / 2.0;
-            var shared = SharedTerms(nodes, corpus, vectors);
+            var shared = SharedTerms(nodes, corpus, idf);
             clusters.Add((new SuggestedCluster(itemIndexes.Select(i => items[i].Id).ToList(),
                 Math.Round(InternalSum(nodes, corpus.Weights, scorer) / pairs, 4), shared), itemIndexes[0]));
         }
@@ -143,7 +145,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     }
 
     /// <summary>Main terms (as <see cref="TextAnalyzer.Words"/> gives them) found in at least half the members.</summary>
-    private static List<string> SharedTerms(IReadOnlyList<int> nodes, Corpus corpus, TermVectors vectors)
+    private static List<string> SharedTerms(IReadOnlyList<int> nodes, Corpus corpus, Dictionary<string, double> idf)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         long total = 0;
@@ -153,8 +155,6 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
             total += weight;
             foreach (var term in corpus.Docs[node].MainTerms) counts[term] = counts.GetValueOrDefault(term) + weight;
         }
-        var idf = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var t = 0; t < vectors.Names.Length; t++) idf[vectors.Names[t]] = vectors.Idf[t];
         return counts.Where(kv => kv.Value >= 2 && kv.Value * 2 >= total)
             .OrderByDescending(kv => kv.Value).ThenByDescending(kv => idf.GetValueOrDefault(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => kv.Key).ToList();
