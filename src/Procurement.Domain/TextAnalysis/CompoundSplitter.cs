@@ -20,9 +20,6 @@ public sealed class CompoundSplitter
         this.keyOf = keyOf;
     }
 
-    /// <summary>A splitter that also knows <paramref name="moreKeys"/> (e.g. words seen in the corpus).</summary>
-    public CompoundSplitter With(IEnumerable<string> moreKeys) => new(known.Concat(moreKeys), keyOf);
-
     public bool IsKnown(string key) => known.Contains(key);
 
     /// <summary>The parts (surface substrings without linking letters), or empty when the word does not split.</summary>

@@ -17,13 +17,6 @@ public sealed class TextAnalyzer
         splitter = new CompoundSplitter(morphemes.Select(Key).Concat(Thesaurus.Keys), Key);
     }
 
-    private TextAnalyzer(TextAnalyzer other, CompoundSplitter splitter)
-    {
-        stopWords = other.stopWords;
-        Thesaurus = other.Thesaurus;
-        this.splitter = splitter;
-    }
-
     /// <summary>The Swedish analyser with the built-in stop words, procurement thesaurus and compound parts.</summary>
     public static TextAnalyzer Swedish { get; } = new(StopWords.Swedish,
         EmbeddedWordList.Lines("TextAnalysis.thesaurus.sv.txt")
@@ -32,13 +25,6 @@ public sealed class TextAnalyzer
             .SelectMany(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
 
     public Thesaurus Thesaurus { get; }
-
-    /// <summary>
-    /// An analyser whose compound splitter also knows the given words as parts: the clusterer learns the part
-    /// vocabulary from the corpus (words that stand alone in some text may be parts of compounds in others).
-    /// </summary>
-    public TextAnalyzer WithKnownWords(IEnumerable<string> words) =>
-        new(this, splitter.With(words.Where(w => w.Length >= 4 && !stopWords.Contains(w)).Select(Key)));
 
     /// <summary>The stem of one lower-case word (Snowball Swedish, plus the definite neuter -et).</summary>
     public static string Key(string word)
