@@ -22,6 +22,7 @@ public sealed class MergingController(
     ProcurementStore procurements,
     MergeAnalysisRunner runner,
     StandardLinks.StandardLinkStore standardLinks,
+    Data.DbSession session,
     IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PreviewSources = 3;
@@ -50,7 +51,7 @@ public sealed class MergingController(
         var (runId, started) = await runs.StartAsync(id, User.Id(), cancellationToken);
         if (started)
         {
-            HttpContext.RequestServices.GetRequiredService<Data.DbSession>().AfterCommit(() => runner.Enqueue(id, runId));
+            session.AfterCommit(() => runner.Enqueue(id, runId));
         }
 
         TempData["Status"] = started ? Sv("Analysen har startat. Du kan arbeta vidare under tiden.") : Sv("En analys pågår redan.");
