@@ -6,12 +6,14 @@ using Procurement.Domain.Merging;
 namespace Procurement.Quality;
 
 /// <summary>
-/// The development-only view used while tuning the engine: clusters-dev, clusters-demo and standards-dev, never the
-/// test sets. "--errors" adds the worst false merges and missed pairs of each clustering set.
+/// The development-only view used while tuning the engine: clusters-dev, clusters-dev2, clusters-demo, standards-dev
+/// and standards-dev2, never the test sets. A set whose file is missing is skipped. "--errors" adds the worst false merges and missed pairs of each clustering set.
 /// </summary>
 public static class DevReport
 {
-    public static readonly string[] ClusterSets = ["clusters-dev", LabelledSets.Demo];
+    public static readonly string[] ClusterSets = ["clusters-dev", "clusters-dev2", LabelledSets.Demo];
+
+    public static readonly string[] StandardsSets = ["standards-dev", "standards-dev2"];
 
     public static string Build(bool errors, int errorCount = 25, NearDuplicateClusterer? clusterer = null)
     {
@@ -34,11 +36,14 @@ public static class DevReport
             md.AppendLine(Inv($"| {name} | {set.Items.Count} | {pw.Precision:0.000} | {pw.Recall:0.000} | {pw.F1:0.000} | {b3.Precision:0.000} | {b3.Recall:0.000} | {b3.F1:0.000} | {clusters} | {Metrics.NearMissesMerged(predicted, gold, nearMisses)}/{nearMisses.Count} | {ms} |"));
             if (errors) Errors(details, set, predicted, gold, errorCount, clusterer);
         }
-        var standards = LabelledSets.Standards("standards-dev");
-        if (standards is not null)
+        var standardsLines = 0;
+        foreach (var name in StandardsSets)
         {
+            var standards = LabelledSets.Standards(name);
+            if (standards is null) continue;
             var s = Evaluation.Evaluate(standards).Engine;
-            md.AppendLine().AppendLine(Inv($"standards-dev: P@1 {s.PrecisionAt1:0.000}, R@3 {s.RecallAt3:0.000}, false links {s.FalseLinkRate:0.000}"));
+            if (standardsLines++ == 0) md.AppendLine();
+            md.AppendLine(Inv($"{name}: P@1 {s.PrecisionAt1:0.000}, R@3 {s.RecallAt3:0.000}, false links {s.FalseLinkRate:0.000}")).AppendLine();
         }
         return md.Append(details).ToString();
     }
@@ -88,7 +93,7 @@ public static class DevReport
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>Grid search over engine settings on the development sets only (clusters-dev + clusters-demo).</summary>
+/// <summary>Grid search over engine settings on the development sets only (clusters-dev, clusters-dev2, clusters-demo).</summary>
 public static class DevSweep
 {
     public static string Run(IEnumerable<(string Label, NearDuplicateClusterer Clusterer)> candidates)

@@ -26,6 +26,17 @@ public static class LabelledSets
 {
     public const string Demo = "clusters-demo";
 
+    /// <summary>
+    /// The sets that may be looked at while tuning the engine. Every other set (clusters-test, standards-test) is an
+    /// unseen test set.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Development = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "clusters-dev", "clusters-dev2", Demo, "standards-dev", "standards-dev2",
+    };
+
+    public static bool IsDevelopment(string name) => Development.Contains(name);
+
     public static ClusterSet? Clusters(string name)
     {
         if (name == Demo)

@@ -9,15 +9,17 @@ public static class QualityReport
 {
     public const string Command = "dotnet run -c Release --project tests/Procurement.Quality -- --write docs/merge-quality.md";
 
-    private static readonly string[] ClusterSets = ["clusters-dev", LabelledSets.Demo, "clusters-test"];
-    private static readonly string[] StandardsSets = ["standards-dev", "standards-test"];
+    // Development sets first (see LabelledSets.Development), then the unseen test sets.
+    private static readonly string[] ClusterSets = ["clusters-dev", "clusters-dev2", LabelledSets.Demo, "clusters-test"];
+    private static readonly string[] StandardsSets = ["standards-dev", "standards-dev2", "standards-test"];
 
     public static string Build(DateTimeOffset now)
     {
         var clusterSets = ClusterSets.Select(n => (Name: n, Set: LabelledSets.Clusters(n))).ToList();
         var standardsSets = StandardsSets.Select(n => (Name: n, Set: LabelledSets.Standards(n))).ToList();
-        // The baseline's threshold is chosen on the development set and then applied unchanged to the others.
-        var dev = clusterSets[0].Set ?? clusterSets[1].Set!;
+        // The baseline's threshold is chosen on the first available development set (clusters-dev, else clusters-dev2,
+        // else the demo set, which always exists) and then applied unchanged to the others.
+        var dev = clusterSets.Where(s => LabelledSets.IsDevelopment(s.Name)).Select(s => s.Set).First(s => s is not null)!;
         var threshold = Evaluation.BestThreshold(dev);
         var clusters = clusterSets.Where(s => s.Set is not null).Select(s => Evaluation.Evaluate(s.Set!, threshold)).ToList();
         var standards = standardsSets.Where(s => s.Set is not null).Select(s => Evaluation.Evaluate(s.Set!)).ToList();

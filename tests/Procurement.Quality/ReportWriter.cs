@@ -53,13 +53,13 @@ internal static class ReportWriter
         foreach (var r in clusters)
         {
             var inGroups = r.Set.Items.GroupBy(i => i.Gold).Where(g => g.Count() > 1).Sum(g => g.Count());
-            md.AppendLine(Inv($"| {r.Set.Name}{(r.Set.Name == LabelledSets.Demo ? " (the development set the engine was tuned on)" : "")} | `{r.Set.Source}` | {r.Set.Items.Count} | {r.Set.GoldClusters} | {inGroups} |"));
+            md.AppendLine(Inv($"| {r.Set.Name}{(r.Set.Name == LabelledSets.Demo ? " (development: the set the engine was tuned on)" : Role(r.Set.Name))} | `{r.Set.Source}` | {r.Set.Items.Count} | {r.Set.GoldClusters} | {inGroups} |"));
         }
 
         md.AppendLine().AppendLine("| Set | Source | Requirements | With gold ids | Empty gold | Gold links |").AppendLine("|---|---|---:|---:|---:|---:|");
         foreach (var r in standards)
         {
-            md.AppendLine(Inv($"| {r.Set.Name} | `{r.Set.Source}` | {r.Engine.Requirements} | {r.Engine.WithGold} | {r.Engine.EmptyGold} | {r.Engine.GoldLinks} |"));
+            md.AppendLine(Inv($"| {r.Set.Name}{Role(r.Set.Name)} | `{r.Set.Source}` | {r.Engine.Requirements} | {r.Engine.WithGold} | {r.Engine.EmptyGold} | {r.Engine.GoldLinks} |"));
         }
 
         md.AppendLine();
@@ -122,7 +122,7 @@ internal static class ReportWriter
             .Concat(standards.SelectMany(r => Targets.Check(r.Engine).Select(c => (r.Set.Name, c))));
         foreach (var (set, (target, value, passed)) in checks)
         {
-            md.AppendLine($"| {set} | {target} | {Format(value)} | {(value is null ? "n/a" : passed ? "pass" : "**FAIL**")} |");
+            md.AppendLine($"| {set}{Role(set)} | {target} | {Format(value)} | {(value is null ? "n/a" : passed ? "pass" : "**FAIL**")} |");
         }
 
         md.AppendLine();
@@ -130,6 +130,9 @@ internal static class ReportWriter
 
     private static void Row(StringBuilder md, string name, params double?[] values) =>
         md.AppendLine($"| {name} | {string.Join(" | ", values.Select(Format))} |");
+
+    /// <summary>Whether a set is a development set (may be tuned on) or an unseen test set.</summary>
+    private static string Role(string set) => LabelledSets.IsDevelopment(set) ? " (development)" : " (test)";
 
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
 
