@@ -31,6 +31,7 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(word);
         if (word.Length == 0 || char.IsDigit(word[0])) return word;
+        if (StemExceptions.Of.TryGetValue(word, out var fixedStem)) return fixedStem;
         var stem = SwedishStemmer.Stem(word);
         // Snowball keeps "-et" (systemet, bidraget, kortet), which would leave the definite form of every neuter
         // noun apart from its base form; dropping it after a consonant is consistent across a word's forms.

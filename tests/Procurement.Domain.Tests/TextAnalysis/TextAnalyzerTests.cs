@@ -17,6 +17,21 @@ public class TextAnalyzerTests
     public void Normalises_case_punctuation_numbers_and_units(string a, string b) =>
         Assert.Equal(Analyzer.Terms(a), Analyzer.Terms(b));
 
+    [Theory]
+    [InlineData("ledig", "ledare")]
+    [InlineData("tidigare", "tid")]
+    [InlineData("styrelsen", "styra")]
+    [InlineData("data", "dator")]
+    public void Words_snowball_would_fold_together_keep_apart(string a, string b) =>
+        Assert.NotEqual(TextAnalyzer.Key(a), TextAnalyzer.Key(b));
+
+    [Theory]
+    [InlineData("ledig", "lediga")]
+    [InlineData("ledare", "ledarna")]
+    [InlineData("skolan", "skolor")]
+    public void Forms_of_an_excepted_word_share_its_stem(string a, string b) =>
+        Assert.Equal(TextAnalyzer.Key(a), TextAnalyzer.Key(b));
+
     [Fact]
     public void Twenty_four_and_forty_eight_hours_differ() =>
         Assert.NotEqual(Analyzer.Terms("24 h"), Analyzer.Terms("48 h"));
