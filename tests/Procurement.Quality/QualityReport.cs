@@ -9,7 +9,7 @@ public static class QualityReport
 {
     public const string Command = "dotnet run -c Release --project tests/Procurement.Quality -- --write docs/merge-quality.md";
 
-    private static readonly string[] ClusterSets = ["clusters-dev", LabelledSets.Demo, "clusters-test"];
+    private static readonly string[] ClusterSets = ["clusters-dev", LabelledSets.Demo, "clusters-test", "clusters-test2"];
     private static readonly string[] StandardsSets = ["standards-dev", "standards-test"];
 
     public static string Build(DateTimeOffset now)
