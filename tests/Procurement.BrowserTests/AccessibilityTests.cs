@@ -81,6 +81,7 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         ("/upphandlingar/{id:guid}/standarder", Roles.ProcurementOfficer, "/upphandlingar/{p}/standarder"),
         ("/upphandlingar/{id:guid}/standarder", Roles.Administrator, "/upphandlingar/{p}/standarder"),
         ("/upphandlingar/{id:guid}/lankforslag", Roles.ProcurementOfficer, "/upphandlingar/{p}/lankforslag"),
+        ("/upphandlingar/{id:guid}/lankforslag", Roles.ProcurementOfficer, "/upphandlingar/{p}/lankforslag?sida=2"),
         ("/upphandlingar/{id:guid}/tackning", Roles.ProcurementOfficer, "/upphandlingar/{p}/tackning"),
         ("/upphandlingar/{id:guid}/tackning", Roles.Administrator, "/upphandlingar/{p}/tackning"),
         ("/upphandlingar/{id:guid}/import", Roles.MunicipalityRepresentative, "/upphandlingar/{p}/import"),
@@ -160,6 +161,62 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Link, new() { Name = "Har du inte tillgång till telefonen? Använd en återställningskod." }).ClickAsync();
         await page.WaitForURLAsync("**/konto/logga-in/aterstallningskod**");
         await Pages.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task The_standards_conflict_page_and_a_queued_analysis_pass_axe()
+    {
+        var app = browser.App;
+        var procurement = await app.WithServicesAsync(async sp =>
+        {
+            await sp.GetRequiredService<DemoSeeder>().SeedAsync();
+            return (await sp.GetRequiredService<DemoProcurementSeeder>().SeedAsync(submissionCount: 120))?.Id
+                ?? await sp.GetRequiredService<DbSession>().ExecuteScalarAsync<Guid>("SELECT id FROM procurements WHERE reference = 'DEMO-1'");
+        });
+        var page = await browser.NewPageAsync();
+        var purchasingBody = await app.QueryScalarAsync<Guid>("SELECT id FROM organisations WHERE name = @Name", new { Name = DemoSeeder.PurchasingBodyName });
+        var officer = await app.CreateUserAsync(Roles.ProcurementOfficer, purchasingBody);
+        await Pages.SignInAsync(page, officer);
+
+        // Another officer saves the applicable standards while this one is choosing: the conflict page shows both.
+        await page.GotoAsync($"/upphandlingar/{procurement}/standarder");
+        await app.ExecuteAsync("UPDATE procurements SET standards_version = standards_version + 1 WHERE id = @procurement", new { procurement });
+        await page.Locator("input[name=standarder]").First.SetCheckedAsync(false);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara tillämpliga standarder" }).ClickAsync();
+        await page.WaitForSelectorAsync("h1:has-text('De tillämpliga standarderna ändrades medan du valde')");
+        await Pages.AssertAccessibleAsync(page);
+
+        // An analysis waiting behind another procurement's run (which waits for the write lock held here).
+        var other = Guid.NewGuid();
+        await app.ExecuteAsync(
+            """
+            INSERT INTO procurements (id, reference, title, description, cpv_codes, procedure_type, valid_from, valid_until, phase,
+              owner_organisation_id, created_by, created_at, updated_at, version)
+            SELECT @other, 'KO-1', title, description, cpv_codes, procedure_type, valid_from, valid_until, phase,
+              owner_organisation_id, created_by, created_at, updated_at, 1
+            FROM procurements WHERE id = @procurement
+            """, new { other, procurement });
+        var (first, queued) = await app.WithServicesAsync(async sp =>
+        {
+            var runs = sp.GetRequiredService<MergeRunStore>();
+            var session = sp.GetRequiredService<DbSession>();
+            await session.ExecuteAsync("UPDATE merge_runs SET status = 'Failed' WHERE procurement_id = @procurement AND status = 'Running'", new { procurement });
+            var a = await session.WriteAsync(() => runs.StartAsync(other, officer.Id, CancellationToken.None));
+            var b = await session.WriteAsync(() => runs.StartAsync(procurement, officer.Id, CancellationToken.None));
+            return (a.RunId, b.RunId);
+        });
+        var runner = app.Services.GetRequiredService<MergeAnalysisRunner>();
+        using (await app.Services.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None))
+        {
+            runner.Enqueue(other, first);
+            runner.Enqueue(procurement, queued);
+            await page.GotoAsync($"/upphandlingar/{procurement}/sammanforing");
+            Assert.Contains("I kö – analysen startar strax", await page.InnerTextAsync("#analysis-queued"), StringComparison.Ordinal);
+            await Pages.AssertAccessibleAsync(page);
+        }
+
+        // Once it has started, the page leaves the queued state by itself.
+        await page.WaitForSelectorAsync("#analysis-queued", new() { State = WaitForSelectorState.Detached, Timeout = 60_000 });
     }
 
     [Fact]
@@ -247,7 +304,9 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         {
             var session = sp.GetRequiredService<DbSession>();
             await sp.GetRequiredService<DemoSeeder>().SeedAsync();
-            var procurement = (await sp.GetRequiredService<DemoProcurementSeeder>().SeedAsync(submissionCount: 120))!.Id;
+            // Another test of the class may have seeded DEMO-1 already (then the seeder leaves it and returns null).
+            var procurement = (await sp.GetRequiredService<DemoProcurementSeeder>().SeedAsync(submissionCount: 120))?.Id
+                ?? await session.ExecuteScalarAsync<Guid>("SELECT id FROM procurements WHERE reference = 'DEMO-1'");
             var officer = await session.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE email = 'upphandlare@demo.test'");
             var requirements = sp.GetRequiredService<RequirementStore>();
             var requirement = (await requirements.ListAsync(procurement, CancellationToken.None)).First(r => r.Section == SpecificationSection.Specification);

@@ -74,6 +74,30 @@ public sealed class MergeJourneyTests(BrowserApp browser) : IClassFixture<Browse
         Assert.Equal("Removed", await app.QueryScalarAsync<string>(
             "SELECT status FROM requirements WHERE procurement_id = @procurement AND title = 'Sammanfört krav i webbtestet'", new { procurement }));
 
+        // A merge whose requirement a municipality has commented on is not undone: the refusal says what to do instead.
+        await page.GotoAsync($"/upphandlingar/{procurement}/sammanforing");
+        await page.Locator(".suggestion__title a").First.ClickAsync();
+        await page.GetByLabel("Rubrik").FillAsync("Kommenterat krav i webbtestet");
+        if (await page.GetByLabel("Kategori").InputValueAsync() == "")
+        {
+            await page.GetByLabel("Kategori").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa kravet av markerade behov" }).ClickAsync();
+        await page.WaitForSelectorAsync("text=Behoven är sammanförda till ett nytt krav.");
+        var commented = await app.QueryScalarAsync<Guid>("SELECT id FROM requirements WHERE procurement_id = @procurement AND title = 'Kommenterat krav i webbtestet'", new { procurement });
+        var uppsala = await app.QueryScalarAsync<Guid>("SELECT id FROM organisations WHERE municipality_code = '0380'");
+        var representative = await app.CreateUserAsync(Roles.MunicipalityRepresentative, uppsala);
+        await app.ExecuteAsync(
+            """
+            INSERT INTO comments (id, procurement_id, requirement_id, parent_id, organisation_id, author_user_id, text, created_at)
+            VALUES (@id, @procurement, @commented, NULL, @uppsala, @author, 'Gäller det även skolorna?', @now)
+            """, new { id = Guid.NewGuid(), procurement, commented, uppsala, author = representative.Id, now = DateTimeOffset.UtcNow });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ångra sammanförandet" }).ClickAsync();
+        await page.WaitForSelectorAsync("h1:has-text('Sammanförandet kan inte ångras')");
+        await Pages.AssertAccessibleAsync(page);
+        Assert.Equal("Draft", await app.QueryScalarAsync<string>("SELECT status FROM requirements WHERE id = @commented", new { commented }));
+
         // Standards: the confident suggestions come pre-ticked; accepting them fills the coverage report, which
         // still shows the clauses no SKA, KVAL or KV requirement covers.
         await page.GetByRole(AriaRole.Link, new() { Name = "Länkförslag" }).ClickAsync();

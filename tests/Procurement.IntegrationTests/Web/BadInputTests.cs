@@ -173,7 +173,7 @@ public sealed class BadInputTests(ProcurementWebFactory app) : IClassFixture<Pro
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         // Applicable standards with a suggestion, so the forms of links and coverage are on their pages.
         Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/upphandlingar/{procurement}/standarder",
-            new Dictionary<string, string> { ["standarder"] = "DOS-WCAG" })).StatusCode);
+            new Dictionary<string, string> { ["standarder"] = "DOS-WCAG", ["version"] = "1" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/upphandlingar/{procurement}/lankforslag",
             $"/upphandlingar/{procurement}/lankforslag/foresla", new Dictionary<string, string>())).StatusCode);
         var submitted = await representative.SubmitAsync($"/upphandlingar/{procurement}/behov/nytt", $"/upphandlingar/{procurement}/behov/nytt",

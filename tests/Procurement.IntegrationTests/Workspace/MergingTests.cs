@@ -176,6 +176,59 @@ public sealed class MergingTests(ProcurementWebFactory app) : IClassFixture<Proc
     }
 
     [Fact]
+    public async Task Undo_is_refused_with_a_409_while_the_requirement_it_made_holds_others_work_and_splitting_keeps_it()
+    {
+        var (officer, id, needs) = await SeededAsync();
+        await CloseCollectionAsync(officer, id);
+        await AnalyseAsync(officer, id);
+        Assert.Equal(HttpStatusCode.Redirect, (await AcceptAsync(officer, id, await SuggestionOfAsync(id, needs.Reminders[0]), needs.Reminders, "Påminnelse")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AcceptAsync(officer, id, await SuggestionOfAsync(id, needs.Confirmations[0]), needs.Confirmations, "Bekräftelse")).StatusCode);
+        var reminder = await app.QueryScalarAsync<Guid>("SELECT id FROM requirements WHERE procurement_id = @id AND title = 'Påminnelse'", new { id });
+        var confirmation = await app.QueryScalarAsync<Guid>("SELECT id FROM requirements WHERE procurement_id = @id AND title = 'Bekräftelse'", new { id });
+
+        // A municipality comments on the first requirement; a second officer rewrites the other one.
+        var uppsala = await MunicipalityAsync(app, "0380");
+        var representative = await app.CreateUserAsync(Roles.MunicipalityRepresentative, uppsala);
+        await app.ExecuteAsync(
+            """
+            INSERT INTO comments (id, procurement_id, requirement_id, parent_id, organisation_id, author_user_id, text, created_at)
+            VALUES (@cid, @id, @reminder, NULL, @uppsala, @author, 'Gäller det även sms till anhöriga?', @now)
+            """, new { cid = Guid.NewGuid(), id, reminder, uppsala, author = representative.Id, now = DateTimeOffset.UtcNow });
+        var (colleague, _) = await app.SignedInAsync(Roles.ProcurementOfficer);
+        var edit = $"/upphandlingar/{id}/krav/{confirmation}/redigera";
+        var form = await colleague.OpenFormAsync(edit, edit);
+        Assert.Equal(HttpStatusCode.Redirect, (await colleague.PostAsync(edit, SpecificationSetup.EditFields(form,
+            "Kunden får en bekräftelse per sms direkt efter bokningen.", "Tydligare."), form.Token)).StatusCode);
+
+        foreach (var (requirementId, reason) in new[] { (reminder, "kommentarer: 1"), (confirmation, "ändringar av andra användare: 1") })
+        {
+            var mergeId = await app.QueryScalarAsync<Guid>("SELECT id FROM merges WHERE requirement_id = @requirementId", new { requirementId });
+            var refused = await officer.SubmitAsync($"/upphandlingar/{id}/sammanforing", $"/upphandlingar/{id}/sammanforing/{mergeId}/angra", new Dictionary<string, string>());
+
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            var page = await TestClient.ParseAsync(refused);
+            Assert.Equal("Sammanförandet kan inte ångras", page.QuerySelector("h1")!.TextContent);
+            Assert.Contains(reason, page.QuerySelector("#undo-reasons")!.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(page.QuerySelector($"a[href='/upphandlingar/{id}/krav/{requirementId}#ursprung']"));
+            Assert.Equal("Draft", await app.QueryScalarAsync<string>("SELECT status FROM requirements WHERE id = @requirementId", new { requirementId }));
+            Assert.Null(await app.QueryScalarAsync<string?>("SELECT undone_at FROM merges WHERE id = @mergeId", new { mergeId }));
+            Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM journal WHERE action = 'merge.undo-refused' AND entity_id = @r", new { r = requirementId.ToString() }));
+        }
+
+        Assert.Equal(Set(needs.Reminders), await SourcesOfAsync(reminder));
+        Assert.Equal(0, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM journal WHERE action = 'merge.undone' AND entity_id IN (@a, @b)",
+            new { a = reminder.ToString(), b = confirmation.ToString() }));
+
+        // What the page suggests instead: split the needs out; the requirement stays with its comment.
+        var split = await officer.PostFormAsync($"/upphandlingar/{id}/krav/{reminder}/ursprung/dela",
+            needs.Reminders.Select(n => new KeyValuePair<string, string>("behov", n.ToString())), await TokenAsync(officer, $"/upphandlingar/{id}/krav/{reminder}"));
+        Assert.Equal(HttpStatusCode.Redirect, split.StatusCode);
+        Assert.Empty(await SourcesOfAsync(reminder));
+        Assert.Equal("Draft", await app.QueryScalarAsync<string>("SELECT status FROM requirements WHERE id = @reminder", new { reminder }));
+        Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM comments WHERE requirement_id = @reminder", new { reminder }));
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_Swedish_message_and_saves_nothing()
     {
         var (officer, id, needs) = await SeededAsync();
@@ -253,6 +306,52 @@ public sealed class MergingTests(ProcurementWebFactory app) : IClassFixture<Proc
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var requirementId = await app.QueryScalarAsync<Guid>("SELECT id FROM requirements WHERE procurement_id = @id AND title = 'Utan det återkallade'", new { id });
         Assert.Equal(Set([needs.Reminders[1], needs.Reminders[2]]), await SourcesOfAsync(requirementId));
+    }
+
+    [Fact]
+    public async Task A_run_waiting_behind_another_procurements_run_says_it_is_queued_not_0_of_0()
+    {
+        var (officer, user) = await app.SignedInAsync(Roles.ProcurementOfficer);
+        var first = await app.CreateProcurementAsync(officer);
+        var second = await app.CreateProcurementAsync(officer);
+        var (firstRun, secondRun) = await app.WithServicesAsync(async sp =>
+        {
+            var runs = sp.GetRequiredService<MergeRunStore>();
+            var session = sp.GetRequiredService<DbSession>();
+            var a = await session.WriteAsync(() => runs.StartAsync(first, user.Id, default));
+            var b = await session.WriteAsync(() => runs.StartAsync(second, user.Id, default));
+            return (a.RunId, b.RunId);
+        });
+        var runner = app.Services.GetRequiredService<MergeAnalysisRunner>();
+
+        // Holding the write gate keeps the first run at its final write, so the second one waits in the queue.
+        using (await app.Services.GetRequiredService<WriteGate>().EnterAsync(default))
+        {
+            runner.Enqueue(first, firstRun);
+            runner.Enqueue(second, secondRun);
+            Assert.True(runner.Progress(secondRun)!.Queued);
+
+            var (response, page) = await officer.GetPageAsync($"/upphandlingar/{second}/sammanforing");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var box = page.QuerySelector("#analysis-queued")!;
+            Assert.Contains("I kö – analysen startar strax", box.TextContent, StringComparison.Ordinal);
+            Assert.Null(page.QuerySelector("progress"));
+            Assert.DoesNotContain("0 av 0", page.MainText(), StringComparison.Ordinal);
+            var status = await (await officer.GetAsync($"/upphandlingar/{second}/sammanforing/analys/{secondRun}/status")).Content.ReadAsStringAsync();
+            Assert.Contains("\"queued\":true", status, StringComparison.Ordinal);
+        }
+
+        for (var i = 0; i < 300 && await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM merge_runs WHERE id IN (@firstRun, @secondRun) AND status = 'Completed'",
+            new { firstRun, secondRun }) < 2; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(2 == await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM merge_runs WHERE id IN (@firstRun, @secondRun) AND status = 'Completed'", new { firstRun, secondRun }),
+            app.Log);
+        var (_, done) = await officer.GetPageAsync($"/upphandlingar/{second}/sammanforing");
+        Assert.Null(done.QuerySelector("#analysis-queued"));
+        Assert.Null(runner.Progress(secondRun));
     }
 
     [Fact]

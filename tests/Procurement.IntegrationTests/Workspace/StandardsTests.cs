@@ -4,7 +4,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.Data.Seeding;
 using Procurement.Domain.Identity;
+using Procurement.Domain.Requirements;
 using Procurement.Testing;
+using Procurement.Web.Features.Specification;
+using Procurement.Web.Features.StandardLinks;
 
 namespace Procurement.IntegrationTests.Workspace;
 
@@ -170,6 +173,56 @@ public sealed class StandardsTests(ProcurementWebFactory app) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Two_officers_saving_the_applicable_standards_at_once_get_a_conflict_that_shows_both_instead_of_overwriting()
+    {
+        var (first, _) = await app.SignedInAsync(Roles.ProcurementOfficer);
+        var (second, _) = await app.SignedInAsync(Roles.ProcurementOfficer);
+        var id = await app.CreateProcurementAsync(first);
+        var (_, firstPage) = await first.GetPageAsync($"/upphandlingar/{id}/standarder");
+        var (_, secondPage) = await second.GetPageAsync($"/upphandlingar/{id}/standarder");
+        Assert.Equal("1", VersionOf(secondPage));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await DeclareAtAsync(first, id, VersionOf(firstPage), "DIGG-EID", "DOS-WCAG")).StatusCode);
+        var stale = await DeclareAtAsync(second, id, VersionOf(secondPage), "OCDS", "DOS-WCAG");
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var conflict = await TestClient.ParseAsync(stale);
+        Assert.Equal("De tillämpliga standarderna ändrades medan du valde", conflict.QuerySelector("h1")!.TextContent);
+        var theirs = conflict.QuerySelector("#theirs-standards")!.TextContent;
+        Assert.Contains("DIGG-EID", theirs, StringComparison.Ordinal);
+        Assert.Contains("inte i dina val", theirs, StringComparison.Ordinal);
+        var mine = conflict.QuerySelector("#mine-standards")!.TextContent;
+        Assert.Contains("OCDS", mine, StringComparison.Ordinal);
+        Assert.Contains("inte sparad", mine, StringComparison.Ordinal);
+        // The form keeps the second officer's choice, based now on the saved version.
+        Assert.True(IsChecked(conflict, "OCDS"));
+        Assert.True(IsChecked(conflict, "DOS-WCAG"));
+        Assert.False(IsChecked(conflict, "DIGG-EID"));
+        Assert.Equal("2", VersionOf(conflict));
+        Assert.Equal(["DIGG-EID", "DOS-WCAG"], await AppliedAsync(id));
+        Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM journal WHERE action = 'procurement.standards-declared' AND entity_id = @id", new { id = id.ToString() }));
+
+        // Saving from the conflict page replaces the saved choice knowingly.
+        Assert.Equal(HttpStatusCode.Redirect, (await DeclareAtAsync(second, id, VersionOf(conflict), "OCDS", "DOS-WCAG")).StatusCode);
+        Assert.Equal(["DOS-WCAG", "OCDS"], await AppliedAsync(id));
+        Assert.Equal(3, await app.QueryScalarAsync<int>("SELECT standards_version FROM procurements WHERE id = @id", new { id }));
+        Assert.Equal(2, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM journal WHERE action = 'procurement.standards-declared' AND entity_id = @id", new { id = id.ToString() }));
+
+        // Saving nothing new does not move the version; a missing or broken version is refused with a Swedish message.
+        var (_, now) = await first.GetPageAsync($"/upphandlingar/{id}/standarder");
+        Assert.Equal(HttpStatusCode.Redirect, (await DeclareAtAsync(first, id, VersionOf(now), "OCDS", "DOS-WCAG")).StatusCode);
+        Assert.Equal(3, await app.QueryScalarAsync<int>("SELECT standards_version FROM procurements WHERE id = @id", new { id }));
+        foreach (var broken in new[] { null, "", "abc", "0", "-1", "99999999999" })
+        {
+            var refused = await DeclareAtAsync(first, id, broken, "SAMBI");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Välj standarderna igen och spara.", (await TestClient.ParseAsync(refused)).MainText(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["DOS-WCAG", "OCDS"], await AppliedAsync(id));
+    }
+
+    [Fact]
     public async Task Suggestions_are_accepted_or_rejected_and_a_rejected_one_is_not_suggested_again()
     {
         var (officer, _) = await app.SignedInAsync(Roles.ProcurementOfficer);
@@ -217,6 +270,141 @@ public sealed class StandardsTests(ProcurementWebFactory app) : IClassFixture<Pr
         Assert.Contains("Markera minst ett förslag först.", (await TestClient.ParseAsync(nothing)).MainText(), StringComparison.Ordinal);
         var garbage = await officer.PostAsync($"/upphandlingar/{id}/lankforslag/beslut", new Dictionary<string, string> { ["markerade"] = "inte-ett-id", ["atgard"] = "godkann" }, token);
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_suggestions_page_shows_50_requirements_a_page_and_bulk_decisions_touch_only_the_shown_page()
+    {
+        var (officer, _) = await app.SignedInAsync(Roles.ProcurementOfficer);
+        var id = await app.CreateProcurementAsync(officer);
+        await DeclareAsync(officer, id, "DOS-WCAG");
+        await ManyRequirementsAsync(id, 120);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/upphandlingar/{id}/lankforslag", $"/upphandlingar/{id}/lankforslag/foresla",
+            new Dictionary<string, string>())).StatusCode);
+        var open = await app.QueryScalarAsync<int>(
+            "SELECT COUNT(*) FROM requirement_standard_links l JOIN requirements r ON r.id = l.requirement_id WHERE r.procurement_id = @id AND l.status = 'Suggested'", new { id });
+        Assert.True(open >= 60, $"{open} suggestions"); // every other requirement is about WCAG
+
+        var url = $"/upphandlingar/{id}/lankforslag";
+        var (_, first) = await officer.GetPageAsync(url);
+        Assert.Equal(50, first.QuerySelectorAll("li.requirement").Length);
+        Assert.Equal("Krav 1–50 av 120.", first.QuerySelector("#visade-krav")!.TextContent.Trim());
+        Assert.Contains($"{open} förslag väntar på beslut", first.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+        var pager = first.QuerySelector("nav[aria-label='Sidor med länkförslag']")!;
+        Assert.Equal("Sida 1 av 3", pager.QuerySelector("[aria-current=page]")!.TextContent.Trim());
+        Assert.NotNull(pager.QuerySelector($"a[href='{url}?sida=3']"));
+        Assert.Contains("Nästa sida", pager.TextContent, StringComparison.Ordinal);
+
+        var (_, last) = await officer.GetPageAsync($"{url}?sida=3");
+        Assert.Equal(20, last.QuerySelectorAll("li.requirement").Length);
+        Assert.Equal("101", last.QuerySelector("ol.requirement-list")!.GetAttribute("start"));
+        var (_, beyond) = await officer.GetPageAsync($"{url}?sida=99");
+        Assert.Equal("Sida 3 av 3", beyond.QuerySelector("nav[aria-label='Sidor med länkförslag'] [aria-current=page]")!.TextContent.Trim());
+        var (_, before) = await officer.GetPageAsync($"{url}?sida=-1");
+        Assert.Equal("Sida 1 av 3", before.QuerySelector("nav[aria-label='Sidor med länkförslag'] [aria-current=page]")!.TextContent.Trim());
+
+        // "Godkänn markerade" on page 2 accepts what that page showed and checked, and comes back to page 2.
+        var (_, second) = await officer.GetPageAsync($"{url}?sida=2");
+        var shown = second.QuerySelectorAll("input[name=markerade]").Select(i => i.GetAttribute("value")!).ToList();
+        Assert.InRange(shown.Count, 20, 150);
+        var form = SpecificationSetup.FormOf(second, $"{url}/beslut");
+        Assert.Equal("2", form.Fields["sida"]);
+        var decided = await officer.PostFormAsync($"{url}/beslut",
+            shown.Select(v => new KeyValuePair<string, string>("markerade", v)).Append(new("atgard", "godkann")).Append(new("sida", "2")), form.Token);
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal($"{url}?sida=2", decided.Headers.Location!.OriginalString);
+        Assert.Equal(shown.Count, await app.QueryScalarAsync<int>(
+            "SELECT COUNT(*) FROM requirement_standard_links l JOIN requirements r ON r.id = l.requirement_id WHERE r.procurement_id = @id AND l.status = 'Accepted'", new { id }));
+        Assert.Equal(open - shown.Count, await app.QueryScalarAsync<int>(
+            "SELECT COUNT(*) FROM requirement_standard_links l JOIN requirements r ON r.id = l.requirement_id WHERE r.procurement_id = @id AND l.status = 'Suggested'", new { id }));
+        var (_, after) = await officer.GetPageAsync($"{url}?sida=2");
+        Assert.Empty(after.QuerySelectorAll("input[name=markerade]"));
+        Assert.Null(after.QuerySelector("button[name=atgard]"));
+        var (_, firstAgain) = await officer.GetPageAsync(url);
+        Assert.NotEmpty(firstAgain.QuerySelectorAll("input[name=markerade]"));
+    }
+
+    [Fact]
+    public void Suggesting_for_the_whole_procurement_runs_outside_the_request_transaction()
+    {
+        var suggest = typeof(Procurement.Web.Features.StandardLinks.StandardLinksController).GetMethod("Suggest")!;
+        Assert.NotNull(suggest.GetCustomAttributes(typeof(Procurement.Web.Infrastructure.Filters.NoTransactionAttribute), false).SingleOrDefault());
+    }
+
+    [Fact]
+    public async Task Suggestions_are_read_and_computed_without_the_write_lock_and_decisions_made_meanwhile_win()
+    {
+        var (officer, _) = await app.SignedInAsync(Roles.ProcurementOfficer);
+        var id = await app.CreateProcurementAsync(officer);
+        await DeclareAsync(officer, id, "DIGG-EID", "DOS-WCAG");
+        var login = await app.AddRequirementAsync(officer, id, "Inloggning", text: "Invånare ska kunna logga in med e-legitimation, till exempel BankID eller Freja eID.");
+        var access = await app.AddRequirementAsync(officer, id, "Tillgänglighet", text: "Tjänsten ska uppfylla WCAG 2.1 nivå AA och fungera med skärmläsare.");
+        var reports = await app.AddRequirementAsync(officer, id, "Rapporter", text: "Rapporter ska kunna tas ut per månad.");
+        var eid = (await LinkAsync(login, "DIGG-EID"))!.Value;
+
+        // Steps 1 and 2 while someone else holds the write lock: they never wait for it.
+        var (input, computed) = await app.WithServicesAsync(async sp =>
+        {
+            var store = sp.GetRequiredService<StandardLinkStore>();
+            using (await sp.GetRequiredService<Procurement.Data.WriteGate>().EnterAsync(default))
+            {
+                var work = Task.Run(async () =>
+                {
+                    var read = await store.ReadForSuggestingAsync(id, null, default);
+                    return (read, StandardLinkStore.ComputeSuggestions(read));
+                });
+                Assert.Same(work, await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(20))));
+                return await work;
+            }
+        });
+        Assert.Equal(3, input.Requirements.Count);
+
+        // Meanwhile an officer accepts a suggestion and rewrites a requirement (which suggests for it in its own save).
+        var token = SpecificationSetup.FormOf((await officer.GetPageAsync($"/upphandlingar/{id}/lankforslag")).Document, $"/upphandlingar/{id}/lankforslag/beslut").Token;
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync($"/upphandlingar/{id}/lankforslag/beslut",
+            new Dictionary<string, string> { ["enskild"] = $"godkann:{eid}" }, token)).StatusCode);
+        var edit = $"/upphandlingar/{id}/krav/{reports}/redigera";
+        var form = await officer.OpenFormAsync(edit, edit);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostAsync(edit, SpecificationSetup.EditFields(form,
+            "Rapporter ska kunna tas ut per månad och vara tillgängliga för skärmläsare enligt WCAG.", "Tillgänglighet."), form.Token)).StatusCode);
+        var reportLinks = await LinkIdsAsync(reports);
+        Assert.NotEmpty(reportLinks);
+
+        // Step 3, the one short write.
+        var saved = await app.WithServicesAsync(sp => sp.GetRequiredService<Procurement.Data.DbSession>().WriteAsync(() =>
+            sp.GetRequiredService<StandardLinkStore>().SaveSuggestionsAsync(id, null, input, computed, default)));
+
+        Assert.Equal("Accepted", await StatusAsync(eid));
+        Assert.Equal(1, await app.QueryScalarAsync<int>(
+            "SELECT COUNT(*) FROM requirement_standard_links WHERE requirement_id = @login AND standard_id = 'DIGG-EID' AND clause_id = (SELECT clause_id FROM requirement_standard_links WHERE id = @eid)",
+            new { login, eid }));
+        Assert.Equal(reportLinks, await LinkIdsAsync(reports)); // the rewritten requirement keeps the suggestions of its own save
+        Assert.NotNull(await LinkAsync(access, "DOS-WCAG"));
+        Assert.True(saved > 0);
+        Assert.Equal(1, await app.QueryScalarAsync<int>(
+            "SELECT COUNT(*) FROM journal WHERE action = 'requirement-links.suggested' AND entity_id = @p AND after_json LIKE '%\"changedMeanwhile\":1%'",
+            new { p = id.ToString() }));
+    }
+
+    [Fact]
+    public async Task Suggesting_through_the_page_gives_the_same_links_as_suggesting_in_one_transaction()
+    {
+        var (officer, _) = await app.SignedInAsync(Roles.ProcurementOfficer);
+        var id = await app.CreateProcurementAsync(officer);
+        await DeclareAsync(officer, id, "DIGG-EID", "DOS-WCAG", "DIGG-SDK", "OCDS");
+        await ManyRequirementsAsync(id, 30);
+        await app.ExecuteAsync("DELETE FROM requirement_standard_links WHERE requirement_id IN (SELECT id FROM requirements WHERE procurement_id = @id)", new { id });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.SubmitAsync($"/upphandlingar/{id}/lankforslag?sida=2", $"/upphandlingar/{id}/lankforslag/foresla",
+            new Dictionary<string, string>())).StatusCode);
+        var throughPage = await SuggestedAsync(id);
+        Assert.NotEmpty(throughPage);
+        Assert.Equal(1, await app.QueryScalarAsync<int>("SELECT COUNT(*) FROM journal WHERE action = 'requirement-links.suggested' AND entity_id = @p AND actor_user_id IS NOT NULL",
+            new { p = id.ToString() }));
+
+        await app.WithServicesAsync(sp => sp.GetRequiredService<Procurement.Data.DbSession>().WriteAsync(() =>
+            sp.GetRequiredService<StandardLinkStore>().SuggestAsync(id, null, null, default)));
+        Assert.Equal(throughPage, await SuggestedAsync(id));
     }
 
     [Fact]
@@ -299,12 +487,27 @@ public sealed class StandardsTests(ProcurementWebFactory app) : IClassFixture<Pr
         Assert.StartsWith("0", after.QuerySelector("#antal-konflikter")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
+    /// <summary>Declares the standards from the page as it is now (its version), as the officer's browser would.</summary>
     private static async Task<HttpResponseMessage> DeclareAsync(TestClient officer, Guid id, params string[] standards)
+    {
+        var (response, page) = await officer.GetPageAsync($"/upphandlingar/{id}/standarder");
+        return await DeclareAtAsync(officer, id, response.IsSuccessStatusCode ? VersionOf(page) : "1", standards);
+    }
+
+    /// <summary>Declares the standards based on the given version (the hidden field of a page read earlier).</summary>
+    private static async Task<HttpResponseMessage> DeclareAtAsync(TestClient officer, Guid id, string? version, params string[] standards)
     {
         var (_, home) = await officer.GetPageAsync("/");
         var token = home.QuerySelectorAll("input[name=__RequestVerificationToken]").Cast<AngleSharp.Html.Dom.IHtmlInputElement>().First().Value;
-        return await officer.PostFormAsync($"/upphandlingar/{id}/standarder", standards.Select(s => new KeyValuePair<string, string>("standarder", s)), token);
+        var fields = standards.Select(s => new KeyValuePair<string, string>("standarder", s));
+        return await officer.PostFormAsync($"/upphandlingar/{id}/standarder", version is null ? fields : fields.Append(new("version", version)), token);
     }
+
+    private static string VersionOf(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelector("form[action$='/standarder'] input[name=version]")!.GetAttribute("value")!;
+
+    private static bool IsChecked(AngleSharp.Html.Dom.IHtmlDocument page, string standardId) =>
+        ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector($"#standard-{standardId}")!).IsChecked;
 
     private static Task<HttpResponseMessage> AddLinkAsync(TestClient officer, Guid id, Guid requirementId, string clause) =>
         officer.SubmitAsync($"/upphandlingar/{id}/lankforslag", $"/upphandlingar/{id}/lankforslag/manuell", new Dictionary<string, string>
@@ -315,6 +518,58 @@ public sealed class StandardsTests(ProcurementWebFactory app) : IClassFixture<Pr
     private Task<Guid?> LinkAsync(Guid requirementId, string standardId) =>
         app.QueryScalarAsync<Guid?>("SELECT id FROM requirement_standard_links WHERE requirement_id = @requirementId AND standard_id = @standardId",
             new { requirementId, standardId });
+
+    /// <summary>Requirements straight through the store (fast), each about accessibility so the suggester finds WCAG.</summary>
+    private Task<bool> ManyRequirementsAsync(Guid id, int count) =>
+        app.WithServicesAsync(sp => sp.GetRequiredService<Procurement.Data.DbSession>().WriteAsync(async () =>
+        {
+            var store = sp.GetRequiredService<RequirementStore>();
+            for (var i = 1; i <= count; i++)
+            {
+                await store.CreateAsync(id, new RequirementData(SpecificationSection.Specification, null, null, RequirementKind.Ska, $"Krav nummer {i}",
+                    i % 2 == 0 ? $"Tjänsten ska uppfylla WCAG 2.1 nivå AA och fungera med skärmläsare (del {i})."
+                               : $"Invånare ska kunna logga in med e-legitimation som BankID (del {i}).", "", "", RequirementStatus.Draft), null, "Nytt krav", default);
+            }
+
+            return true;
+        }));
+
+    private async Task<IReadOnlyList<Guid>> LinkIdsAsync(Guid requirementId) =>
+        await app.WithServicesAsync(sp => sp.GetRequiredService<Procurement.Data.DbSession>().QueryAsync<Guid>(
+            "SELECT id FROM requirement_standard_links WHERE requirement_id = @requirementId ORDER BY id", new { requirementId }));
+
+    private async Task<IReadOnlyList<string>> SuggestedAsync(Guid id) =>
+        (await app.WithServicesAsync(sp => sp.GetRequiredService<Procurement.Data.DbSession>().QueryAsync<SuggestedLink>(
+            """
+            SELECT l.requirement_id, l.standard_id, l.clause_id, l.rank, l.confidence, l.confident, l.matched_terms, l.requirement_version
+            FROM requirement_standard_links l JOIN requirements r ON r.id = l.requirement_id
+            WHERE r.procurement_id = @id AND l.status = 'Suggested'
+            """, new { id })))
+        .Select(l => $"{l.RequirementId}|{l.StandardId}|{l.ClauseId}|{l.Rank}|{l.Confidence:R}|{l.Confident}|{l.MatchedTerms}|{l.RequirementVersion}")
+        .Order(StringComparer.Ordinal).ToList();
+
+    private sealed class SuggestedLink
+    {
+        public Guid RequirementId { get; init; }
+
+        public string StandardId { get; init; } = "";
+
+        public string ClauseId { get; init; } = "";
+
+        public int? Rank { get; init; }
+
+        public double? Confidence { get; init; }
+
+        public bool Confident { get; init; }
+
+        public string MatchedTerms { get; init; } = "";
+
+        public int RequirementVersion { get; init; }
+    }
+
+    private async Task<IReadOnlyList<string>> AppliedAsync(Guid id) =>
+        await app.WithServicesAsync(sp => sp.GetRequiredService<Procurement.Data.DbSession>().QueryAsync<string>(
+            "SELECT standard_id FROM procurement_standards WHERE procurement_id = @id ORDER BY standard_id", new { id }));
 
     private Task<string> StatusAsync(Guid linkId) =>
         app.QueryScalarAsync<string>("SELECT status FROM requirement_standard_links WHERE id = @linkId", new { linkId });

@@ -18,9 +18,10 @@ public sealed class MergeAnalysisRunner(IServiceScopeFactory scopes, ILogger<Mer
     private readonly Channel<(Guid ProcurementId, Guid RunId)> queue = Channel.CreateUnbounded<(Guid, Guid)>();
     private readonly ConcurrentDictionary<Guid, AnalysisProgress> progress = new();
 
+    /// <summary>Queues a run: until the runs before it (of any procurement) are done, its progress says it is waiting.</summary>
     public void Enqueue(Guid procurementId, Guid runId)
     {
-        progress[runId] = new AnalysisProgress(0, 0);
+        progress[runId] = AnalysisProgress.Waiting;
         queue.Writer.TryWrite((procurementId, runId));
     }
 
@@ -51,6 +52,9 @@ public sealed class MergeAnalysisRunner(IServiceScopeFactory scopes, ILogger<Mer
                 return;
             }
 
+            // Started: no longer waiting in the queue, even before the needs are counted.
+            progress[runId] = new AnalysisProgress(0, 0);
+
             var needs = await runs.UnmergedNeedsAsync(procurementId, cancellationToken);
             var requirements = await runs.RequirementTextsAsync(procurementId, cancellationToken);
             var rejected = await runs.RejectedPairsAsync(procurementId, cancellationToken);
@@ -79,6 +83,13 @@ public sealed class MergeAnalysisRunner(IServiceScopeFactory scopes, ILogger<Mer
     public static IReadOnlyList<RankedSuggestion> Analyse(IReadOnlyList<ClusterInput> needs, IReadOnlyList<ClusterInput> requirements,
         IReadOnlySet<(string, string)> rejected, IProgress<double>? progress, CancellationToken cancellationToken)
     {
+        if (needs.Count < 2)
+        {
+            // No group can be made of fewer than two needs (and the engine does not expect an empty list).
+            progress?.Report(1);
+            return [];
+        }
+
         var engine = NearDuplicateClusterer.Swedish;
         var clusters = engine.Cluster(needs, rejected, progress, cancellationToken);
         var texts = needs.ToDictionary(n => n.Id, n => n.Text, StringComparer.Ordinal);
@@ -108,5 +119,11 @@ internal sealed class DirectProgress(Action<double> report) : IProgress<double>
     public void Report(double value) => report(value);
 }
 
-/// <summary>Needs analysed so far of all the run's needs.</summary>
-public sealed record AnalysisProgress(int Done, int Total);
+/// <summary>
+/// Needs analysed so far of all the run's needs; <see cref="Queued"/> while the run waits for runs queued before it
+/// (one analysis runs at a time, whichever procurement it is for).
+/// </summary>
+public sealed record AnalysisProgress(int Done, int Total, bool Queued = false)
+{
+    public static AnalysisProgress Waiting { get; } = new(0, 0, Queued: true);
+}

@@ -150,6 +150,39 @@ public sealed class MergeStore(DbSession session, JournalWriter journal, TimePro
         return true;
     }
 
+    /// <summary>True when needs of merges other than <paramref name="merge"/> still feed its requirement (undoing it leaves the requirement).</summary>
+    public async Task<bool> HasOtherActiveSourcesAsync(MergeRow merge, CancellationToken cancellationToken) =>
+        await session.ExecuteScalarAsync<int>(
+            """
+            SELECT COUNT(*) FROM merge_members mm JOIN merges mg ON mg.id = mm.merge_id
+            WHERE mg.requirement_id = @RequirementId AND mg.id <> @Id AND mm.removed_at IS NULL
+            """, new { merge.RequirementId, merge.Id }, cancellationToken) > 0;
+
+    /// <summary>
+    /// What people have added to a requirement besides the needs merged into it: comments, support, decided or
+    /// hand-made standard links, flagged conflicts, and versions saved by anyone but <paramref name="userId"/>.
+    /// Removing the requirement would hide all of it, so undoing the merge that made it is refused while any is there.
+    /// </summary>
+    public Task<RequirementActivity> ActivityAsync(Guid requirementId, Guid userId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<RequirementActivity>(
+            """
+            SELECT
+              (SELECT COUNT(*) FROM comments c WHERE c.requirement_id = @requirementId) AS comments,
+              (SELECT COUNT(*) FROM supports s WHERE s.requirement_id = @requirementId) AS supports,
+              (SELECT COUNT(*) FROM requirement_standard_links l
+                 WHERE l.requirement_id = @requirementId AND (l.status <> 'Suggested' OR l.source = 'Manual')) AS standard_links,
+              (SELECT COUNT(*) FROM coverage_conflicts k WHERE k.requirement_id = @requirementId) AS conflicts,
+              (SELECT COUNT(*) FROM requirement_versions v
+                 WHERE v.requirement_id = @requirementId AND v.version > 1 AND (v.changed_by IS NULL OR v.changed_by <> @userId)) AS edits_by_others
+            FROM requirements r WHERE r.id = @requirementId
+            """, new { requirementId, userId }, cancellationToken)!;
+
+    /// <summary>Journals an undo that was refused because the requirement it would remove has others' work in it.</summary>
+    public Task UndoRefusedAsync(MergeRow merge, RequirementActivity activity, Guid userId, CancellationToken cancellationToken) =>
+        journal.WriteAsync(userId, "merge.undo-refused", "requirement", merge.RequirementId,
+            after: new { mergeId = merge.Id, activity.Comments, activity.Supports, activity.StandardLinks, activity.Conflicts, activity.EditsByOthers },
+            cancellationToken: cancellationToken);
+
     /// <summary>True when no active merge feeds the requirement any more.</summary>
     public async Task<bool> HasActiveSourcesAsync(Guid requirementId, CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<int>(
@@ -195,6 +228,22 @@ public sealed class MergeRow
     public int MemberCount { get; init; }
 
     public int ActiveMemberCount { get; init; }
+}
+
+/// <summary>Others' work in a requirement that removing it would hide (see <see cref="MergeStore.ActivityAsync"/>).</summary>
+public sealed class RequirementActivity
+{
+    public int Comments { get; init; }
+
+    public int Supports { get; init; }
+
+    public int StandardLinks { get; init; }
+
+    public int Conflicts { get; init; }
+
+    public int EditsByOthers { get; init; }
+
+    public bool Any => Comments + Supports + StandardLinks + Conflicts + EditsByOthers > 0;
 }
 
 /// <summary>How many organisations stand behind a requirement, and how (each organisation counted once in Total).</summary>

@@ -69,7 +69,7 @@ public sealed class MergingController(
         }
 
         var progress = runner.Progress(runId);
-        return Json(new { status = run.Status, processed = progress?.Done ?? run.ItemCount, total = progress?.Total ?? run.ItemCount });
+        return Json(new { status = run.Status, queued = progress?.Queued ?? false, processed = progress?.Done ?? run.ItemCount, total = progress?.Total ?? run.ItemCount });
     }
 
     [HttpGet("/upphandlingar/{id:guid}/sammanforing/forslag/{forslagId:guid}")]
@@ -207,6 +207,18 @@ public sealed class MergingController(
             return this.PhaseClosed(l["Behov sammanförs och delas upp i fasen Sammanställning."]);
         }
 
+        if (merge.UndoneAt is null && merge.CreatedRequirement && !await merges.HasOtherActiveSourcesAsync(merge, cancellationToken)
+            && await requirements.GetAsync(id, merge.RequirementId, cancellationToken) is { Status: not RequirementStatus.Removed } made)
+        {
+            // Undoing would remove the requirement the merge made: not while it holds what others have added since.
+            var activity = await merges.ActivityAsync(made.Id, User.Id(), cancellationToken);
+            if (activity.Any)
+            {
+                await merges.UndoRefusedAsync(merge, activity, User.Id(), cancellationToken);
+                return View("UndoRefused", new UndoRefusedViewModel(merge, activity)).WithStatus(StatusCodes.Status409Conflict);
+            }
+        }
+
         if (!await merges.UndoAsync(merge, User.Id(), cancellationToken))
         {
             return Decided();
@@ -311,6 +323,8 @@ public sealed record MergingViewModel(
 {
     public int Pages => Math.Max(1, (Total + SuggestionStore.PageSize - 1) / SuggestionStore.PageSize);
 }
+
+public sealed record UndoRefusedViewModel(MergeRow Merge, RequirementActivity Activity);
 
 public sealed record SuggestionViewModel(
     SuggestionRow Suggestion,

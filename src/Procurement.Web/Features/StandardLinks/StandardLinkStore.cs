@@ -20,15 +20,49 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
         session.QueryAsync<string>("SELECT standard_id FROM procurement_standards WHERE procurement_id = @procurementId ORDER BY standard_id",
             new { procurementId }, cancellationToken);
 
-    /// <summary>Makes exactly <paramref name="standardIds"/> (all in the catalogue) the procurement's applicable standards.</summary>
-    public async Task<bool> DeclareAsync(Guid procurementId, IReadOnlyCollection<string> standardIds, Guid? userId, CancellationToken cancellationToken)
+    /// <summary>The version of the procurement's set of applicable standards; every save moves it on.</summary>
+    public Task<int> ApplicableVersionAsync(Guid procurementId, CancellationToken cancellationToken) =>
+        session.ExecuteScalarAsync<int>("SELECT standards_version FROM procurements WHERE id = @procurementId", new { procurementId }, cancellationToken);
+
+    /// <summary>Who saved the applicable standards last, and when (from the journal); null before any save.</summary>
+    public Task<DeclarationRow?> LastDeclarationAsync(Guid procurementId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<DeclarationRow>(
+            $"""
+            SELECT j.occurred_at, u.display_name AS user_name
+            FROM journal j LEFT JOIN users u ON u.id = j.actor_user_id
+            WHERE j.action = 'procurement.standards-declared' AND j.entity_type = 'procurement' AND j.entity_id = @entityId
+            ORDER BY j.id DESC
+            {session.Dialect.Paging}
+            """, new { entityId = procurementId.ToString(), Skip = 0, Take = 1 }, cancellationToken);
+
+    /// <summary>
+    /// Makes exactly <paramref name="standardIds"/> (all in the catalogue) the procurement's applicable standards, if
+    /// nobody saved them since <paramref name="expectedVersion"/> (null, as the demo seeder does: whatever the version).
+    /// </summary>
+    public async Task<DeclareOutcome> DeclareAsync(Guid procurementId, IReadOnlyCollection<string> standardIds, int? expectedVersion, Guid? userId,
+        CancellationToken cancellationToken)
     {
+        var version = await ApplicableVersionAsync(procurementId, cancellationToken);
+        if (expectedVersion is { } expected && expected != version)
+        {
+            return DeclareOutcome.Stale;
+        }
+
         var before = await ApplicableAsync(procurementId, cancellationToken);
         var added = standardIds.Except(before).ToList();
         var removed = before.Except(standardIds).ToList();
         if (added.Count == 0 && removed.Count == 0)
         {
-            return false;
+            return DeclareOutcome.Unchanged;
+        }
+
+        // The version moves first and only from the one read: a save that read it too (SQL Server runs them side by
+        // side) finds no row here and changes nothing.
+        if (await session.ExecuteAsync(
+            "UPDATE procurements SET standards_version = standards_version + 1 WHERE id = @procurementId AND standards_version = @version",
+            new { procurementId, version }, cancellationToken) == 0)
+        {
+            return DeclareOutcome.Stale;
         }
 
         var now = clock.GetUtcNow();
@@ -46,73 +80,129 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
         }
 
         await journal.WriteAsync(userId, "procurement.standards-declared", "procurement", procurementId,
-            before: new { standards = before }, after: new { standards = standardIds.Order(StringComparer.Ordinal), added, removed }, cancellationToken: cancellationToken);
-        return true;
+            before: new { standards = before, version },
+            after: new { standards = standardIds.Order(StringComparer.Ordinal), version = version + 1, added, removed }, cancellationToken: cancellationToken);
+        return DeclareOutcome.Saved;
     }
 
     /// <summary>
-    /// Suggests links from the procurement's requirements (or the one given) to its applicable standards. Undecided
-    /// suggestions are replaced; accepted and rejected links stay, and a pair that has one is not suggested again.
-    /// Returns the number of suggestions now open.
+    /// Suggests links from the procurement's requirements (or the one given) to its applicable standards, in the caller's
+    /// transaction (a saved requirement gets its suggestions with its save). Undecided suggestions are replaced; accepted
+    /// and rejected links stay, and a pair that has one is not suggested again. Returns the number of suggestions saved.
+    /// For the whole procurement, the page reads, computes and saves in three steps instead, so that the computation
+    /// never holds the write lock (see <see cref="ReadForSuggestingAsync"/>).
     /// </summary>
     public async Task<int> SuggestAsync(Guid procurementId, Guid? userId, Guid? requirementId, CancellationToken cancellationToken)
+    {
+        var input = await ReadForSuggestingAsync(procurementId, requirementId, cancellationToken);
+        return await SaveSuggestionsAsync(procurementId, userId, input, ComputeSuggestions(input), cancellationToken);
+    }
+
+    /// <summary>
+    /// Step 1 of suggesting: everything the suggester needs, read without a transaction of its own (no write lock).
+    /// </summary>
+    public async Task<SuggestionInput> ReadForSuggestingAsync(Guid procurementId, Guid? requirementId, CancellationToken cancellationToken)
     {
         var applicable = await ApplicableAsync(procurementId, cancellationToken);
         if (applicable.Count == 0)
         {
-            return 0; // nothing to suggest; open suggestions of standards no longer applicable stay until the next run
+            return new SuggestionInput(requirementId, applicable, [], [], new HashSet<(Guid, string, string)>());
         }
 
-        var suggester = new StandardSuggester(TextAnalyzer.Swedish, await standards.EntriesAsync(applicable, cancellationToken));
+        var entries = await standards.EntriesAsync(applicable, cancellationToken);
         var requirements = await session.QueryAsync<RequirementText>(
             """
             SELECT id, version, title, text FROM requirements
             WHERE procurement_id = @procurementId AND status <> 'Removed' AND (@requirementId IS NULL OR id = @requirementId)
             """, new { procurementId, requirementId }, cancellationToken);
-        var decided = (await session.QueryAsync<LinkKey>(
+        return new SuggestionInput(requirementId, applicable, entries, requirements, await DecidedPairsAsync(procurementId, requirementId, cancellationToken));
+    }
+
+    /// <summary>
+    /// Step 2 of suggesting: pure computation, no database. For each requirement, its best candidates not yet decided,
+    /// in the suggester's order; a few more than are shown, so that pairs decided before the save still leave enough.
+    /// </summary>
+    public static IReadOnlyList<ComputedSuggestions> ComputeSuggestions(SuggestionInput input)
+    {
+        if (input.Applicable.Count == 0)
+        {
+            return [];
+        }
+
+        var suggester = new StandardSuggester(TextAnalyzer.Swedish, input.Entries);
+        return input.Requirements.Select(requirement => new ComputedSuggestions(requirement,
+            suggester.Suggest($"{requirement.Title}. {requirement.Text}", SuggestionsPerRequirement + 3)
+                .Where(s => !input.Decided.Contains((requirement.Id, s.StandardId, s.ClauseId ?? "")))
+                .DistinctBy(s => (s.StandardId, s.ClauseId ?? ""))
+                .ToList())).ToList();
+    }
+
+    /// <summary>
+    /// Step 3 of suggesting: the one short write. Decisions made since the read win: a requirement changed, removed or
+    /// added meanwhile keeps the suggestions its own save made, a pair decided meanwhile is not suggested, and only
+    /// standards still applicable are. Undecided suggestions of the other requirements are replaced. Journalled.
+    /// </summary>
+    public async Task<int> SaveSuggestionsAsync(Guid procurementId, Guid? userId, SuggestionInput input, IReadOnlyList<ComputedSuggestions> computed,
+        CancellationToken cancellationToken)
+    {
+        if (input.Applicable.Count == 0)
+        {
+            return 0; // nothing to suggest; open suggestions of standards no longer applicable stay until the next run
+        }
+
+        var requirementId = input.RequirementId;
+        var versions = (await session.QueryAsync<RequirementText>(
+            """
+            SELECT id, version FROM requirements
+            WHERE procurement_id = @procurementId AND status <> 'Removed' AND (@requirementId IS NULL OR id = @requirementId)
+            """, new { procurementId, requirementId }, cancellationToken)).ToDictionary(r => r.Id, r => r.Version);
+        var unchanged = computed.Where(c => versions.TryGetValue(c.Requirement.Id, out var version) && version == c.Requirement.Version).ToList();
+        var decided = await DecidedPairsAsync(procurementId, requirementId, cancellationToken);
+        var applicable = (await ApplicableAsync(procurementId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+        // Undecided suggestions go for the requirements suggested for now, and for removed ones (they get none).
+        await session.ExecuteAsync(
+            "DELETE FROM requirement_standard_links WHERE status = 'Suggested' AND requirement_id = @Id",
+            unchanged.Select(c => new { c.Requirement.Id }), cancellationToken);
+        await session.ExecuteAsync(
+            """
+            DELETE FROM requirement_standard_links WHERE status = 'Suggested'
+              AND requirement_id IN (SELECT id FROM requirements WHERE procurement_id = @procurementId AND status = 'Removed'
+                                     AND (@requirementId IS NULL OR id = @requirementId))
+            """, new { procurementId, requirementId }, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var rows = unchanged.SelectMany(c => c.Candidates
+            .Where(s => applicable.Contains(s.StandardId) && !decided.Contains((c.Requirement.Id, s.StandardId, s.ClauseId ?? "")))
+            .Take(SuggestionsPerRequirement)
+            .Select((s, i) => new
+            {
+                Id = Guid.CreateVersion7(), RequirementId = c.Requirement.Id, s.StandardId, ClauseId = s.ClauseId ?? "", Rank = i + 1,
+                Confidence = Math.Clamp(s.Confidence, 0, 1), s.Confident, MatchedTerms = string.Join(", ", s.MatchedTerms), c.Requirement.Version, now,
+            })).ToList();
+        await session.ExecuteAsync(
+            """
+            INSERT INTO requirement_standard_links (id, requirement_id, standard_id, clause_id, status, source, rank, confidence, confident, matched_terms,
+              requirement_version, created_at, decided_by, decided_at)
+            VALUES (@Id, @RequirementId, @StandardId, @ClauseId, 'Suggested', 'Suggester', @Rank, @Confidence, @Confident, @MatchedTerms,
+              @Version, @now, NULL, NULL)
+            """, rows, cancellationToken);
+
+        await journal.WriteAsync(userId, "requirement-links.suggested", "procurement", procurementId,
+            after: new
+            {
+                requirement = requirementId, requirements = unchanged.Count, suggestions = rows.Count, standards = input.Applicable,
+                changedMeanwhile = computed.Count - unchanged.Count,
+            }, cancellationToken: cancellationToken);
+        return rows.Count;
+    }
+
+    private async Task<HashSet<(Guid, string, string)>> DecidedPairsAsync(Guid procurementId, Guid? requirementId, CancellationToken cancellationToken) =>
+        (await session.QueryAsync<LinkKey>(
             """
             SELECT l.requirement_id, l.standard_id, l.clause_id FROM requirement_standard_links l JOIN requirements r ON r.id = l.requirement_id
             WHERE r.procurement_id = @procurementId AND l.status <> 'Suggested' AND (@requirementId IS NULL OR r.id = @requirementId)
             """, new { procurementId, requirementId }, cancellationToken)).Select(k => (k.RequirementId, k.StandardId, k.ClauseId)).ToHashSet();
-
-        await session.ExecuteAsync(
-            """
-            DELETE FROM requirement_standard_links WHERE status = 'Suggested'
-              AND requirement_id IN (SELECT id FROM requirements WHERE procurement_id = @procurementId AND (@requirementId IS NULL OR id = @requirementId))
-            """, new { procurementId, requirementId }, cancellationToken);
-
-        var now = clock.GetUtcNow();
-        var count = 0;
-        foreach (var requirement in requirements)
-        {
-            // Ask for a few more than shown, so that pairs already decided do not leave the requirement with fewer.
-            var fresh = suggester.Suggest($"{requirement.Title}. {requirement.Text}", SuggestionsPerRequirement + 3)
-                .Where(s => !decided.Contains((requirement.Id, s.StandardId, s.ClauseId ?? "")))
-                .DistinctBy(s => (s.StandardId, s.ClauseId ?? ""))
-                .Take(SuggestionsPerRequirement);
-            var rank = 0;
-            foreach (var s in fresh)
-            {
-                await session.ExecuteAsync(
-                    """
-                    INSERT INTO requirement_standard_links (id, requirement_id, standard_id, clause_id, status, source, rank, confidence, confident, matched_terms,
-                      requirement_version, created_at, decided_by, decided_at)
-                    VALUES (@Id, @RequirementId, @StandardId, @ClauseId, 'Suggested', 'Suggester', @Rank, @Confidence, @Confident, @MatchedTerms,
-                      @Version, @now, NULL, NULL)
-                    """,
-                    new
-                    {
-                        Id = Guid.CreateVersion7(), RequirementId = requirement.Id, s.StandardId, ClauseId = s.ClauseId ?? "", Rank = ++rank,
-                        Confidence = Math.Clamp(s.Confidence, 0, 1), s.Confident, MatchedTerms = string.Join(", ", s.MatchedTerms), requirement.Version, now,
-                    }, cancellationToken);
-                count++;
-            }
-        }
-
-        await journal.WriteAsync(userId, "requirement-links.suggested", "procurement", procurementId,
-            after: new { requirement = requirementId, requirements = requirements.Count, suggestions = count, standards = applicable }, cancellationToken: cancellationToken);
-        return count;
-    }
 
     /// <summary>Accepts or rejects links of the procurement; ids of other procurements' links are ignored. Returns how many changed.</summary>
     /// <remarks>
@@ -187,12 +277,31 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
             $"{SelectLink} WHERE r.procurement_id = @procurementId ORDER BY l.requirement_id, l.status, l.rank, l.standard_id, l.clause_id",
             new { procurementId }, cancellationToken);
 
+    /// <summary>The links of the given requirements (one page of them), best suggestions first.</summary>
+    public async Task<IReadOnlyList<LinkRow>> ForRequirementsAsync(IReadOnlyCollection<Guid> requirementIds, CancellationToken cancellationToken) =>
+        requirementIds.Count == 0
+            ? []
+            : await session.QueryAsync<LinkRow>(
+                $"{SelectLink} WHERE l.requirement_id IN @requirementIds ORDER BY l.requirement_id, l.status, l.rank, l.standard_id, l.clause_id",
+                // As text: Dapper expands a list without the Guid type handler, and SQLite stores ids as text.
+                new { requirementIds = requirementIds.Select(r => r.ToString("D")) }, cancellationToken);
+
+    /// <summary>How many links of the procurement's (not removed) requirements wait for a decision, and how many are accepted.</summary>
+    public Task<LinkCounts> CountsAsync(Guid procurementId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<LinkCounts>(
+            """
+            SELECT COALESCE(SUM(CASE WHEN l.status = 'Suggested' THEN 1 ELSE 0 END), 0) AS open,
+                   COALESCE(SUM(CASE WHEN l.status = 'Accepted' THEN 1 ELSE 0 END), 0) AS accepted
+            FROM requirement_standard_links l JOIN requirements r ON r.id = l.requirement_id
+            WHERE r.procurement_id = @procurementId AND r.status <> 'Removed'
+            """, new { procurementId }, cancellationToken)!;
+
     public Task<IReadOnlyList<LinkRow>> AcceptedForRequirementAsync(Guid requirementId, CancellationToken cancellationToken) =>
         session.QueryAsync<LinkRow>(
             $"{SelectLink} WHERE l.requirement_id = @requirementId AND l.status = 'Accepted' ORDER BY l.standard_id, l.clause_id",
             new { requirementId }, cancellationToken);
 
-    private sealed class RequirementText
+    public sealed class RequirementText
     {
         public Guid Id { get; init; }
 
@@ -211,6 +320,40 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
 
         public string ClauseId { get; init; } = "";
     }
+}
+
+/// <summary>What suggesting links reads (step 1 of <see cref="StandardLinkStore.SuggestAsync"/>).</summary>
+public sealed record SuggestionInput(
+    Guid? RequirementId,
+    IReadOnlyList<string> Applicable,
+    IReadOnlyList<StandardEntry> Entries,
+    IReadOnlyList<StandardLinkStore.RequirementText> Requirements,
+    IReadOnlySet<(Guid RequirementId, string StandardId, string ClauseId)> Decided);
+
+/// <summary>A requirement as it was read, with its undecided candidates best first (step 2).</summary>
+public sealed record ComputedSuggestions(StandardLinkStore.RequirementText Requirement, IReadOnlyList<StandardSuggestion> Candidates);
+
+public sealed class LinkCounts
+{
+    public int Open { get; init; }
+
+    public int Accepted { get; init; }
+}
+
+public enum DeclareOutcome
+{
+    Saved,
+    Unchanged,
+
+    /// <summary>Someone saved the applicable standards after the page was read: nothing was changed.</summary>
+    Stale,
+}
+
+public sealed class DeclarationRow
+{
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public string? UserName { get; init; }
 }
 
 public enum LinkStatus

@@ -27,12 +27,18 @@ public sealed class StandardLinksController(
     [HttpGet("/upphandlingar/{id:guid}/standarder")]
     [ProcurementAccess(ProcurementNeed.Oversee)]
     public async Task<IActionResult> Applicable(Guid id, CancellationToken cancellationToken) =>
-        View(new ApplicableViewModel(await standards.ListAsync(cancellationToken), await links.ApplicableAsync(id, cancellationToken)));
+        View(new ApplicableViewModel(await standards.ListAsync(cancellationToken), await links.ApplicableAsync(id, cancellationToken),
+            await links.ApplicableVersionAsync(id, cancellationToken)));
 
+    /// <summary>
+    /// Saves the applicable standards the officer ticked, based on the version the page showed (hidden field "version").
+    /// A stale save changes nothing and gets the conflict page with both sets, the officer's choice still ticked.
+    /// </summary>
     [HttpPost("/upphandlingar/{id:guid}/standarder")]
     [ProcurementAccess(ProcurementNeed.Manage)]
     [HandlesInvalidModel]
-    public async Task<IActionResult> Applicable(Guid id, [FromForm(Name = "standarder")] List<string>? chosen, CancellationToken cancellationToken)
+    public async Task<IActionResult> Applicable(Guid id, [FromForm(Name = "standarder")] List<string>? chosen, [FromForm(Name = "version")] int? version,
+        CancellationToken cancellationToken)
     {
         if (Closed() is { } closed)
         {
@@ -40,51 +46,93 @@ public sealed class StandardLinksController(
         }
 
         var catalogue = await standards.ListAsync(cancellationToken);
-        var picked = (chosen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var unknown = picked.Where(p => catalogue.All(s => !string.Equals(s.Id, p, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (!ModelState.IsValid || unknown.Count > 0)
+        var current = await links.ApplicableVersionAsync(id, cancellationToken);
+        if (ModelState.GetFieldValidationState("version") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || version is not > 0)
         {
-            ModelState.AddModelError("", l["Välj standarder i listan; någon av de valda finns inte i katalogen."]);
-            return View(new ApplicableViewModel(catalogue, await links.ApplicableAsync(id, cancellationToken))).WithStatus(StatusCodes.Status400BadRequest);
+            // Without the version the page was based on, a save could overwrite someone else's: start again from what is saved.
+            ModelState.Clear();
+            ModelState.AddModelError("", l["Sidan saknar uppgift om vilken version av standarderna du utgick från. Välj standarderna igen och spara."]);
+            return View(new ApplicableViewModel(catalogue, await links.ApplicableAsync(id, cancellationToken), current)).WithStatus(StatusCodes.Status400BadRequest);
         }
 
+        var picked = (chosen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = picked.Where(p => catalogue.All(s => !string.Equals(s.Id, p, StringComparison.OrdinalIgnoreCase))).ToList();
         var ids = catalogue.Where(s => picked.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).Select(s => s.Id).ToList();
-        var changed = await links.DeclareAsync(id, ids, User.Id(), cancellationToken);
-        TempData["Status"] = changed ? Sv("De tillämpliga standarderna är sparade.") : Sv("Inget ändrades.");
+        if (!ModelState.IsValid || unknown.Count > 0)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", l["Välj standarder i listan; någon av de valda finns inte i katalogen."]);
+            return View(new ApplicableViewModel(catalogue, ids, version.Value)).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await links.DeclareAsync(id, ids, version, User.Id(), cancellationToken);
+        if (outcome == DeclareOutcome.Stale)
+        {
+            var saved = await links.ApplicableAsync(id, cancellationToken);
+            var theirs = await links.LastDeclarationAsync(id, cancellationToken);
+            return View("ApplicableConflict", new ApplicableConflictViewModel(
+                new ApplicableViewModel(catalogue, ids, await links.ApplicableVersionAsync(id, cancellationToken)), saved, theirs))
+                .WithStatus(StatusCodes.Status409Conflict);
+        }
+
+        TempData["Status"] = outcome == DeclareOutcome.Saved ? Sv("De tillämpliga standarderna är sparade.") : Sv("Inget ändrades.");
         return Redirect($"/upphandlingar/{id}/standarder");
     }
 
+    /// <summary>Requirements shown per page of link suggestions: one page is one form, and it stays a manageable one.</summary>
+    public const int RequirementsPerPage = 50;
+
     [HttpGet("/upphandlingar/{id:guid}/lankforslag")]
     [ProcurementAccess(ProcurementNeed.Oversee)]
-    public async Task<IActionResult> Suggestions(Guid id, CancellationToken cancellationToken) =>
-        View(await SuggestionsAsync(id, new ManualLinkForm(), cancellationToken));
+    public async Task<IActionResult> Suggestions(Guid id, [FromQuery(Name = "sida")] int page = 1, CancellationToken cancellationToken = default) =>
+        View(await SuggestionsAsync(id, page, new ManualLinkForm(), cancellationToken));
 
+    /// <summary>
+    /// Suggests links for every requirement. Not in the request's transaction: it reads without one, computes (which
+    /// takes a while for hundreds of requirements) holding no write lock, and saves in one short transaction.
+    /// </summary>
     [HttpPost("/upphandlingar/{id:guid}/lankforslag/foresla")]
     [ProcurementAccess(ProcurementNeed.Manage)]
-    public async Task<IActionResult> Suggest(Guid id, CancellationToken cancellationToken)
+    [NoTransaction]
+    public async Task<IActionResult> Suggest(Guid id, [FromForm(Name = "sida")] string? sida, CancellationToken cancellationToken)
     {
         if (Closed() is { } closed)
         {
             return closed;
         }
 
-        if ((await links.ApplicableAsync(id, cancellationToken)).Count == 0)
+        var input = await links.ReadForSuggestingAsync(id, requirementId: null, cancellationToken);
+        if (input.Applicable.Count == 0)
         {
             TempData["Status"] = Sv("Ange först vilka standarder som gäller för upphandlingen.");
             return Redirect($"/upphandlingar/{id}/standarder");
         }
 
-        await links.SuggestAsync(id, User.Id(), requirementId: null, cancellationToken);
+        var computed = StandardLinkStore.ComputeSuggestions(input);
+        var saved = await session.WriteAsync(async () =>
+        {
+            // The phase may have moved on while the suggestions were computed.
+            var phase = await session.ExecuteScalarAsync<string>("SELECT phase FROM procurements WHERE id = @id", new { id }, cancellationToken);
+            return Enum.TryParse<ProcurementPhase>(phase, out var now) && now.SpecificationEditable()
+                ? await links.SaveSuggestionsAsync(id, User.Id(), input, computed, cancellationToken)
+                : (int?)null;
+        }, cancellationToken);
+        if (saved is null)
+        {
+            return this.PhaseClosed(l["Specifikationen är publicerad och kan inte längre ändras här."]);
+        }
+
         TempData["Status"] = Sv("Länkförslagen är uppdaterade.");
-        return Redirect($"/upphandlingar/{id}/lankforslag");
+        return Redirect(SuggestionsUrl(id, PageOf(sida)));
     }
 
     [HttpPost("/upphandlingar/{id:guid}/lankforslag/beslut")]
     [ProcurementAccess(ProcurementNeed.Manage)]
     [HandlesInvalidModel]
     public async Task<IActionResult> Decide(Guid id, [FromForm(Name = "markerade")] List<Guid>? selected, [FromForm(Name = "atgard")] string? action,
-        [FromForm(Name = "enskild")] string? oneRow, CancellationToken cancellationToken)
+        [FromForm(Name = "enskild")] string? oneRow, [FromForm(Name = "sida")] string? sida, CancellationToken cancellationToken)
     {
+        var page = PageOf(sida);
         if (Closed() is { } closed)
         {
             return closed;
@@ -111,26 +159,29 @@ public sealed class StandardLinksController(
             ModelState.AddModelError("", status is null || !string.IsNullOrEmpty(oneRow) || targets.Count > 0
                 ? l["Välj Godkänn eller Avvisa för ett förslag i listan."]
                 : l["Markera minst ett förslag först."]);
-            return View(nameof(Suggestions), await SuggestionsAsync(id, new ManualLinkForm(), cancellationToken)).WithStatus(StatusCodes.Status400BadRequest);
+            return View(nameof(Suggestions), await SuggestionsAsync(id, page, new ManualLinkForm(), cancellationToken)).WithStatus(StatusCodes.Status400BadRequest);
         }
 
+        // The bulk buttons send the checked suggestions of the page the officer saw, and only those still open change.
         var changed = await links.DecideAsync(id, targets.Distinct().ToList(), status.Value, User.Id(), cancellationToken,
             suggestedOnly: string.IsNullOrEmpty(oneRow));
         TempData["Status"] = changed == 0 ? Sv("Inget ändrades.") : status == LinkStatus.Accepted ? Sv("Länkarna är godkända.") : Sv("Förslagen är avvisade.");
-        return Redirect($"/upphandlingar/{id}/lankforslag");
+        return Redirect(SuggestionsUrl(id, page));
     }
 
     [HttpPost("/upphandlingar/{id:guid}/lankforslag/manuell")]
     [ProcurementAccess(ProcurementNeed.Manage)]
     [HandlesInvalidModel]
-    public async Task<IActionResult> AddLink(Guid id, [Bind(Prefix = "Manual")] ManualLinkForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> AddLink(Guid id, [Bind(Prefix = "Manual")] ManualLinkForm form, [FromForm(Name = "sida")] string? sida,
+        CancellationToken cancellationToken)
     {
         if (Closed() is { } closed)
         {
             return closed;
         }
 
-        var model = await SuggestionsAsync(id, form, cancellationToken);
+        var page = PageOf(sida);
+        var model = await SuggestionsAsync(id, page, form, cancellationToken);
         var target = CheckTarget("Manual", form.RequirementId, form.Clause, model.Requirements.Select(r => r.Id),
             t => model.Clauses.Any(c => c.StandardId == t.StandardId && c.ClauseId == t.ClauseId));
 
@@ -141,7 +192,7 @@ public sealed class StandardLinksController(
 
         await links.AddManualAsync(form.RequirementId!.Value, target!.StandardId, target.ClauseId, User.Id(), cancellationToken);
         TempData["Status"] = Sv("Länken är tillagd och godkänd.");
-        return Redirect($"/upphandlingar/{id}/lankforslag");
+        return Redirect(SuggestionsUrl(id, page));
     }
 
     [HttpGet("/upphandlingar/{id:guid}/tackning")]
@@ -212,7 +263,6 @@ public sealed class StandardLinksController(
         return Redirect($"/upphandlingar/{id}/tackning#konflikter");
     }
 
-    /// <summary>Links and conflicts are part of the specification: once it is published they no longer change here.</summary>
     /// <summary>
     /// The requirement × clause a form names, checked against what the page offered; errors go under the form's
     /// <paramref name="prefix"/>. Null when the form is invalid.
@@ -233,21 +283,40 @@ public sealed class StandardLinksController(
         return target;
     }
 
+    /// <summary>Links and conflicts are part of the specification: once it is published they no longer change here.</summary>
     private ViewResult? Closed() =>
         HttpContext.Procurement().Phase.SpecificationEditable()
             ? null
             : this.PhaseClosed(l["Specifikationen är publicerad och kan inte längre ändras här."]);
 
-    private async Task<SuggestionsViewModel> SuggestionsAsync(Guid id, ManualLinkForm form, CancellationToken cancellationToken)
+    /// <summary>The page a form was sent from (its hidden "sida"): navigation only, so anything unreadable is page 1.</summary>
+    private static int PageOf(string? sida) => int.TryParse(sida, out var page) ? page : 1;
+
+    private static string SuggestionsUrl(Guid id, int page) =>
+        page > 1 ? $"/upphandlingar/{id}/lankforslag?sida={page}" : $"/upphandlingar/{id}/lankforslag";
+
+    /// <summary>
+    /// One page of the suggestions: <see cref="RequirementsPerPage"/> requirements with their links; the counts are the
+    /// procurement's. Every requirement is still offered in the manual form's list (one control, not one row each).
+    /// </summary>
+    private async Task<SuggestionsViewModel> SuggestionsAsync(Guid id, int page, ManualLinkForm form, CancellationToken cancellationToken)
     {
         var applicable = await links.ApplicableAsync(id, cancellationToken);
         var catalogue = (await standards.ListAsync(cancellationToken)).Where(s => applicable.Contains(s.Id)).ToList();
+        var requirements = await RequirementsAsync(id, cancellationToken);
+        var pages = Math.Max(1, (requirements.Count + RequirementsPerPage - 1) / RequirementsPerPage);
+        page = Math.Clamp(page, 1, pages);
+        var shown = requirements.Skip((page - 1) * RequirementsPerPage).Take(RequirementsPerPage).ToList();
         return new SuggestionsViewModel(
-            await RequirementsAsync(id, cancellationToken),
-            (await links.ForProcurementAsync(id, cancellationToken)).ToLookup(k => k.RequirementId),
+            requirements,
+            shown,
+            (await links.ForRequirementsAsync(shown.Select(r => r.Id).ToList(), cancellationToken)).ToLookup(k => k.RequirementId),
             catalogue,
             await standards.ClausesAsync(applicable, cancellationToken),
-            form);
+            form,
+            await links.CountsAsync(id, cancellationToken),
+            page,
+            pages);
     }
 
     private async Task<CoverageViewModel> CoverageAsync(Guid id, ConflictForm form, CancellationToken cancellationToken) =>
@@ -301,13 +370,30 @@ public sealed class ConflictForm
     public string Rationale { get; set; } = "";
 }
 
-public sealed record ApplicableViewModel(IReadOnlyList<StandardRow> Catalogue, IReadOnlyList<string> Applicable);
+/// <summary>The applicable-standards form: the catalogue, the ticked standards and the version they are based on.</summary>
+public sealed record ApplicableViewModel(IReadOnlyList<StandardRow> Catalogue, IReadOnlyList<string> Applicable, int Version);
+
+/// <summary>A stale save: what is saved now (and who saved it), beside the officer's own choice in <see cref="Form"/>.</summary>
+public sealed record ApplicableConflictViewModel(ApplicableViewModel Form, IReadOnlyList<string> Saved, DeclarationRow? SavedBy);
 
 public sealed record SuggestionsViewModel(
     IReadOnlyList<RequirementSummary> Requirements,
+    IReadOnlyList<RequirementSummary> Shown,
     ILookup<Guid, LinkRow> Links,
     IReadOnlyList<StandardRow> Applicable,
     IReadOnlyList<ClauseRow> Clauses,
-    ManualLinkForm Manual);
+    ManualLinkForm Manual,
+    LinkCounts Counts,
+    int Page,
+    int Pages)
+{
+    /// <summary>The position of the page's first requirement in the whole list (1-based; 0 when there are none).</summary>
+    public int First => Shown.Count == 0 ? 0 : ((Page - 1) * StandardLinksController.RequirementsPerPage) + 1;
+
+    public int Last => First == 0 ? 0 : First + Shown.Count - 1;
+
+    /// <summary>Suggestions on this page still waiting for a decision (what the bulk buttons can act on).</summary>
+    public int OpenOnPage => Links.SelectMany(g => g).Count(k => k.Status == LinkStatus.Suggested);
+}
 
 public sealed record CoverageViewModel(CoverageReport Report, IReadOnlyList<RequirementSummary> Requirements, ConflictForm Conflict);

@@ -70,7 +70,7 @@ public sealed class DemoProcurementSeeder(
             var joined = await InviteAsync(id, representative.OrganisationId, officer.Id, random, cancellationToken);
             var requirementIds = await AddRequirementsAsync(id, content.Requirements, categories, officer.Id, cancellationToken);
             // The officer's decisions are left to the officer: the suggestions wait on the page "Länkförslag".
-            await standardLinks.DeclareAsync(id, ApplicableStandards, officer.Id, cancellationToken);
+            await standardLinks.DeclareAsync(id, ApplicableStandards, expectedVersion: null, officer.Id, cancellationToken);
             await standardLinks.SuggestAsync(id, officer.Id, requirementId: null, cancellationToken);
             await AddSupportAndDiscussionAsync(id, requirementIds, joined, officer, representative, random, cancellationToken);
             await submissions.InsertManyAsync(id, Needs(content.Needs, submissionCount, joined, categories, random), _ => { }, cancellationToken);

@@ -1,4 +1,4 @@
-// Follows a running import: polls its status once a second, moves the progress bar and reloads the page
+// Follows a running import or merge analysis: polls its status once a second, moves the progress bar and reloads the page
 // when the import has finished. Without JavaScript the page has an "Uppdatera" link instead.
 (function () {
   "use strict";
@@ -13,6 +13,11 @@
       .then(function (status) {
         if (!status) { return; }
         if (status.status !== "Running") { window.location.reload(); return; }
+        // A queued run (waiting for another one) has no bar yet: the page shows it once the run has started.
+        if (box.getAttribute("data-queued") === "true") {
+          if (status.queued) { window.setTimeout(poll, 1000); } else { window.location.reload(); }
+          return;
+        }
         bar.max = Math.max(status.total, 1);
         bar.value = status.processed;
         // Replace the two numbers in the localised sentence rather than building a new one here.
