@@ -73,6 +73,12 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
+        // Nothing to group: fewer than two texts (a procurement whose needs are all merged already).
+        if (items.Count < 2)
+        {
+            progress?.Report(1);
+            return [];
+        }
         var corpus = Corpus.Build(analyzer, contrasts, items, cannotLink, cancellationToken);
         progress?.Report(0.4);
 

@@ -36,6 +36,12 @@ public class NearDuplicateClustererTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void No_or_one_text_gives_no_suggestions(int count) =>
+        Assert.Empty(Clusterer.Cluster(SmsNeeds.Take(count).ToList()));
+
     [Fact]
     public void Export_to_and_import_from_the_finance_system_stay_apart()
     {

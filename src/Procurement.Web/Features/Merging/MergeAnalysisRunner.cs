@@ -83,13 +83,6 @@ public sealed class MergeAnalysisRunner(IServiceScopeFactory scopes, ILogger<Mer
     public static IReadOnlyList<RankedSuggestion> Analyse(IReadOnlyList<ClusterInput> needs, IReadOnlyList<ClusterInput> requirements,
         IReadOnlySet<(string, string)> rejected, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        if (needs.Count < 2)
-        {
-            // No group can be made of fewer than two needs (and the engine does not expect an empty list).
-            progress?.Report(1);
-            return [];
-        }
-
         var engine = NearDuplicateClusterer.Swedish;
         var clusters = engine.Cluster(needs, rejected, progress, cancellationToken);
         var texts = needs.ToDictionary(n => n.Id, n => n.Text, StringComparer.Ordinal);
