@@ -75,4 +75,24 @@ public class ThesaurusTests
     [Fact]
     public void The_municipality_cancelling_is_not_the_customer_cancelling() =>
         Assert.NotEqual(Analyzer.Terms("kommunen ställer in bokningen")[^1], Analyzer.Terms("kunden avbokar")[^1]);
+
+    [Theory]
+    // compounds split on parts from morphemes.sv.txt and the thesaurus, and the parts map to their concepts
+    [InlineData("färgkontrasten", "kontrast")]
+    [InlineData("kvällspris", "pris")]
+    [InlineData("personuppgiftsincidenter", "personuppgift")]
+    [InlineData("utbetalningsunderlag", "underlag")]
+    [InlineData("bokningsbekräftelsen", "bekräftelse")]
+    public void Compounds_share_the_concepts_of_their_parts(string compound, string part) =>
+        Assert.Contains(Analyzer.Terms(part)[0], Analyzer.Terms(compound));
+
+    [Theory]
+    // "X-bidrag" and "X-stöd" name the same grant; receipts are not booking confirmations
+    [InlineData("aktivitetsstöd", "aktivitetsbidrag", true)]
+    [InlineData("lokalstöd", "lokalbidraget", true)]
+    [InlineData("kvitto", "bekräftelse", false)]
+    [InlineData("swish", "kortbetalning", false)]
+    [InlineData("gallring", "radering på begäran", false)]
+    public void Same_or_different_concepts(string a, string b, bool same) =>
+        Assert.Equal(same, Analyzer.Terms(a)[0] == Analyzer.Terms(b)[0]);
 }
