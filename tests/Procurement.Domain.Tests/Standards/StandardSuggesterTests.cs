@@ -32,6 +32,14 @@ public class StandardSuggesterTests
         Assert.Equal(standard, Suggester.Suggest(text)[0].StandardId);
 
     [Theory]
+    // generic-keywords.sv.txt: ordinary uses of catalogue words suggest at most, never confidently
+    [InlineData("Inloggningen för personal ska vara snabb, högst två sekunder.")]
+    [InlineData("Samlingslokalerna ska vara tillgänglighetsanpassade med ramp och hörslinga.")]
+    [InlineData("Handläggarna vill få notiser till en gemensam funktionsbrevlåda i Outlook.")]
+    public void Ordinary_uses_of_catalogue_words_are_not_confident(string text) =>
+        Assert.DoesNotContain(Suggester.Suggest(text), s => s.Confident);
+
+    [Theory]
     // "ombud" and "meddelanden" alone are not the national services Mina ombud / Mina meddelanden
     [InlineData("Kontaktpersonen ska kunna utse ett ombud som bokar i föreningens namn.")]
     [InlineData("Systemet ska skicka meddelanden till föreningarna via e-post.")]
