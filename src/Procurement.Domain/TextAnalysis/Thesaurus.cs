@@ -16,6 +16,7 @@ public sealed class Thesaurus
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(keysOf);
+        fillerKeys = Fillers.SelectMany(keysOf).ToHashSet(StringComparer.Ordinal);
         foreach (var group in groups)
         {
             if (group.Count == 0) continue;
@@ -41,7 +42,11 @@ public sealed class Thesaurus
     /// <summary>The concept a single stem belongs to, or null.</summary>
     public string? ConceptOf(string key) => single.GetValueOrDefault(key);
 
-    /// <summary>A phrase of two words or more starting at <paramref name="index"/>: its concept and length.</summary>
+    /// <summary>
+    /// A phrase of two words or more starting at <paramref name="index"/>: its concept and length (words of the text
+    /// it covers). Up to <see cref="MaxFillers"/> articles and possessives may stand between the phrase's words, so
+    /// "flytta bokning" also matches "flytta sin bokning" and "flytta en bokning".
+    /// </summary>
     public (string Concept, int Length)? PhraseAt(IReadOnlyList<string> keys, int index)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -49,12 +54,27 @@ public sealed class Thesaurus
         foreach (var (phrase, concept) in candidates)
         {
             if (index + phrase.Length > keys.Count) continue;
-            var match = true;
-            for (var j = 1; j < phrase.Length && match; j++) match = keys[index + j] == phrase[j];
-            if (match) return (concept, phrase.Length);
+            int at = index + 1, j = 1, fillers = 0;
+            while (j < phrase.Length && at < keys.Count)
+            {
+                if (keys[at] == phrase[j]) { j++; at++; }
+                else if (fillers < MaxFillers && fillerKeys.Contains(keys[at])) { fillers++; at++; }
+                else break;
+            }
+            if (j == phrase.Length) return (concept, at - index);
         }
         return null;
     }
+
+    /// <summary>Most filler words (articles, possessives) skipped inside one phrase.</summary>
+    public const int MaxFillers = 2;
+
+    /// <summary>Articles and possessives that may stand inside a phrase without changing it.</summary>
+    public static readonly IReadOnlyList<string> Fillers =
+        ["en", "ett", "den", "det", "de", "sin", "sitt", "sina", "min", "mitt", "mina", "din", "ditt", "dina", "vår", "vårt", "våra",
+         "er", "ert", "era", "deras", "hans", "hennes", "dess", "egen", "eget", "egna"];
+
+    private readonly HashSet<string> fillerKeys;
 
     /// <summary>True when the two terms are the same concept (or the same stem).</summary>
     public bool AreSynonyms(string keyA, string keyB) => (ConceptOf(keyA) ?? keyA) == (ConceptOf(keyB) ?? keyB);

@@ -22,6 +22,30 @@ public class StandardSuggesterTests
             .ToList();
     }
 
+    [Theory]
+    // thesaurus paraphrases of catalogue keywords
+    [InlineData("Medborgarna ska logga in med elektronisk legitimation.", "DIGG-EID")]
+    [InlineData("All data ska lagras på servrar i Sverige.", "EU-GDPR")]
+    [InlineData("Behörigheter ska ges enligt principen om minsta möjliga behörighet.", "SKR-KLASSA")]
+    [InlineData("Färgkontrasten ska fungera för användare med nedsatt syn.", "DOS-WCAG")]
+    public void Paraphrased_keywords_find_their_standard(string text, string standard) =>
+        Assert.Equal(standard, Suggester.Suggest(text)[0].StandardId);
+
+    [Theory]
+    // generic-keywords.sv.txt: ordinary uses of catalogue words suggest at most, never confidently
+    [InlineData("Inloggningen för personal ska vara snabb, högst två sekunder.")]
+    [InlineData("Samlingslokalerna ska vara tillgänglighetsanpassade med ramp och hörslinga.")]
+    [InlineData("Handläggarna vill få notiser till en gemensam funktionsbrevlåda i Outlook.")]
+    public void Ordinary_uses_of_catalogue_words_are_not_confident(string text) =>
+        Assert.DoesNotContain(Suggester.Suggest(text), s => s.Confident);
+
+    [Theory]
+    // "ombud" and "meddelanden" alone are not the national services Mina ombud / Mina meddelanden
+    [InlineData("Kontaktpersonen ska kunna utse ett ombud som bokar i föreningens namn.")]
+    [InlineData("Systemet ska skicka meddelanden till föreningarna via e-post.")]
+    public void Ordinary_words_do_not_stand_for_national_services(string text) =>
+        Assert.DoesNotContain(Suggester.Suggest(text), s => s.StandardId == "DIGG-ENA");
+
     [Fact]
     public void BankId_login_links_confidently_to_DIGG_EID()
     {
