@@ -63,6 +63,9 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
 
     public const double DefaultLatentWeight = 0.15;
 
+    /// <summary>Called with a phase's name when it ends (benchmarks time the phases with it); null: nothing.</summary>
+    internal Action<string>? Phase { get; init; }
+
     /// <summary>
     /// Suggested clusters (two members or more), largest and most similar first. Pairs in
     /// <paramref name="cannotLink"/> (e.g. from rejected suggestions) never end up in the same cluster.
@@ -74,15 +77,19 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     {
         ArgumentNullException.ThrowIfNull(items);
         var corpus = Corpus.Build(analyzer, contrasts, items, cannotLink, cancellationToken);
+        Phase?.Invoke("analysis");
         progress?.Report(0.4);
 
         var scorer = new PairScorer(corpus.Docs, contrasts, useIdf: true, PartWeight, GramWeight);
         var vectors = scorer.Words;
+        Phase?.Invoke("vectors");
         var (edges, vetoes) = CandidateIndex.Neighbours(scorer, Math.Min(Threshold, RefineThreshold) * 0.4, MaxNeighbours, cancellationToken);
+        Phase?.Invoke("candidates");
         progress?.Report(0.7);
 
         var cannot = corpus.CannotLinkNodes.Concat(vetoes).ToList();
         var groups = AverageLinkClustering.Run(corpus.Weights, edges, cannot, Threshold, MinDensity, cancellationToken);
+        Phase?.Invoke("average-link");
         var label = new int[corpus.Docs.Count];
         for (var g = 0; g < groups.Count; g++)
         {
@@ -93,8 +100,10 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
             var distinct = corpus.Docs.Count;
             var rank = distinct >= LatentMinTexts ? Math.Min(LatentMaxRank, (int)(distinct * LatentRankShare)) : 0;
             var latent = LatentSpace.Build(vectors, rank, LatentWeight, LatentFloor, cancellationToken);
+            Phase?.Invoke("svd");
             label = CentroidRefinement.Run(scorer, corpus.Weights, label, edges, cannot, RefineThreshold, RefineMinLinked, RefineRounds,
                 cancellationToken, latent);
+            Phase?.Invoke("refinement");
         }
         progress?.Report(0.9);
 
@@ -112,6 +121,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
                 Math.Round(InternalSum(nodes, corpus.Weights, scorer) / pairs, 4), shared), itemIndexes[0]));
         }
         progress?.Report(1);
+        Phase?.Invoke("output");
         return clusters
             .OrderByDescending(c => c.Cluster.MemberIds.Count)
             .ThenByDescending(c => c.Cluster.Similarity)
