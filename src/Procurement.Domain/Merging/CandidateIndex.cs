@@ -21,7 +21,7 @@ internal static class CandidateIndex
     /// contrast (factor 0), which must never share a cluster.
     /// </summary>
     public static (List<(int A, int B, double Similarity)> Edges, List<(int A, int B)> Vetoes) Neighbours(PairScorer scorer,
-        double minSimilarity, int maxNeighbours, CancellationToken cancellationToken)
+        double minSimilarity, int maxNeighbours, CancellationToken cancellationToken, Action<string>? phase = null)
     {
         var vectors = scorer.Words;
         var n = vectors.Count;
@@ -63,9 +63,12 @@ internal static class CandidateIndex
         var found = new (int Other, double Similarity)[n][];
         var vetoed = new List<int>?[n];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        // The vectors packed flat, term and weight side by side: the exact scores read thousands of them at random.
-        var words = new Packed(vectors);
-        var gramVectors = grams is null ? null : new Packed(grams);
+        // Documents visited and laid out in memory grouped by their heaviest term, so that the candidates of
+        // consecutive documents (mostly the same few texts) stay in the cache. Only speed depends on this order:
+        // every document's result is computed on its own and stored by its id.
+        var order = Grouped(vectors);
+        var words = new Packed(vectors, order);
+        var gramVectors = grams is null ? null : new Packed(grams, order);
         var only1 = new uint[n];
         var only2 = new uint[n];
         for (var d = 0; d < n; d++)
@@ -96,12 +99,14 @@ internal static class CandidateIndex
         {
             // 1. Each document's proposals: the texts that share enough rare terms with it, the best few by that share.
             var proposed = new int[n][];
-            Parallel.For(0, n, options, () => new Buffer(n, 0, 0), (d, _, buffer) =>
+            Parallel.For(0, n, options, () => new Buffer(n, 0, 0), (i, _, buffer) =>
             {
+                var d = order[i];
                 proposed[d] = Propose(d, buffer);
                 return buffer;
             }, _ => { });
 
+            phase?.Invoke("proposals");
             // 2. The exact similarity (before contrasts) of every proposed pair, computed once: a pair both sides
             // propose is scored by the lower id (the score is symmetric to the last bit: the same products, summed
             // in the same term order). Each document's proposals also sorted by id (with their places in the
@@ -118,35 +123,44 @@ internal static class CandidateIndex
                 place[d] = at;
             });
             var exact = new double[n][];
-            Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), (d, _, buffer) =>
+            // For a pair the partner scores: where in the partner's scores it is (else -1).
+            var partnerSlot = new int[n][];
+            Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), (i, _, buffer) =>
             {
+                var d = order[i];
                 var list = proposed[d];
                 var scores = new double[list.Length];
+                var slots = new int[list.Length];
                 words.Scatter(d, buffer.Words);
                 gramVectors?.Scatter(d, buffer.Grams);
                 for (var k = 0; k < list.Length; k++)
                 {
                     var other = list[k];
-                    scores[k] = other < d && IndexOf(sorted[other], d) >= 0 ? double.NaN : Exact(other, buffer);
+                    var at = other < d ? IndexOf(sorted[other], d) : -1;
+                    slots[k] = at >= 0 ? place[other][at] : -1;
+                    scores[k] = at >= 0 ? double.NaN : Exact(other, buffer);
                 }
+                partnerSlot[d] = slots;
                 words.Clear(d, buffer.Words);
                 gramVectors?.Clear(d, buffer.Grams);
                 exact[d] = scores;
                 return buffer;
             }, _ => { });
 
+            phase?.Invoke("exact scores");
             // 3. Each document's neighbours, its proposals taken in their order (as the vetoes are recorded).
-            Parallel.For(0, n, options, () => new Buffer(0, 0, 0), (d, _, buffer) =>
+            Parallel.For(0, n, options, () => new Buffer(0, 0, 0), (i, _, buffer) =>
             {
+                var d = order[i];
                 var hits = buffer.Hits;
                 hits.Clear();
                 var list = proposed[d];
                 var scores = exact[d];
+                var slots = partnerSlot[d];
                 for (var k = 0; k < list.Length; k++)
                 {
                     var other = list[k];
-                    var similarity = scores[k];
-                    if (double.IsNaN(similarity)) similarity = exact[other][place[other][IndexOf(sorted[other], d)]];
+                    var similarity = slots[k] >= 0 ? exact[other][slots[k]] : scores[k];
                     Keep(d, other, similarity, hits);
                 }
                 if (hits.Count > 1)
@@ -159,6 +173,7 @@ internal static class CandidateIndex
             }, _ => { });
         }
 
+        phase?.Invoke("neighbours");
         // Either side's choice makes an edge; the similarity is symmetric, so the union is deterministic.
         var pairs = new HashSet<(int, int)>();
         var edges = new List<(int A, int B, double Similarity)>();
@@ -264,6 +279,26 @@ internal static class CandidateIndex
         public readonly double[] Grams = new double[grams];
     }
 
+    /// <summary>The documents ordered by their heaviest term (then by id): near-duplicates end up next to each other.</summary>
+    private static int[] Grouped(TermVectors vectors)
+    {
+        var keys = new long[vectors.Count];
+        var order = new int[vectors.Count];
+        for (var d = 0; d < vectors.Count; d++)
+        {
+            var weights = vectors.Weights[d];
+            var heaviest = -1;
+            for (var k = 0; k < weights.Length; k++)
+            {
+                if (heaviest < 0 || weights[k] > weights[heaviest]) heaviest = k;
+            }
+            keys[d] = ((long)(heaviest < 0 ? -1 : vectors.Terms[d][heaviest]) << 32) | (uint)d;
+            order[d] = d;
+        }
+        Array.Sort(keys, order);
+        return order;
+    }
+
     /// <summary>The place of <paramref name="value"/> in an ascending array, or -1.</summary>
     private static int IndexOf(int[] sorted, int value)
     {
@@ -288,18 +323,28 @@ internal static class CandidateIndex
     private sealed class Packed
     {
         private readonly int[] start;
+        private readonly int[] end;
         private readonly int[] terms;
         private readonly (int Term, double Weight)[]? entries;
         private readonly double[] idf;
         private readonly double[] norms;
 
-        public Packed(TermVectors vectors)
+        /// <param name="vectors">The vectors.</param>
+        /// <param name="order">The order in which the documents are laid out.</param>
+        public Packed(TermVectors vectors, int[] order)
         {
-            start = new int[vectors.Count + 1];
-            for (var d = 0; d < vectors.Count; d++) start[d + 1] = start[d] + vectors.Terms[d].Length;
+            start = new int[vectors.Count];
+            end = new int[vectors.Count];
+            var at = 0;
+            foreach (var d in order)
+            {
+                start[d] = at;
+                at += vectors.Terms[d].Length;
+                end[d] = at;
+            }
             idf = vectors.Idf;
             norms = vectors.Norms;
-            terms = new int[start[^1]];
+            terms = new int[at];
             var derived = true;
             for (var d = 0; d < vectors.Count; d++)
             {
@@ -313,7 +358,7 @@ internal static class CandidateIndex
                 }
             }
             if (derived) return;
-            entries = new (int, double)[start[^1]];
+            entries = new (int, double)[at];
             for (var d = 0; d < vectors.Count; d++)
             {
                 var docTerms = vectors.Terms[d];
@@ -324,12 +369,12 @@ internal static class CandidateIndex
 
         public void Scatter(int doc, double[] dense)
         {
-            for (var k = start[doc]; k < start[doc + 1]; k++) dense[terms[k]] = Weight(doc, k);
+            for (var k = start[doc]; k < end[doc]; k++) dense[terms[k]] = Weight(doc, k);
         }
 
         public void Clear(int doc, double[] dense)
         {
-            for (var k = start[doc]; k < start[doc + 1]; k++) dense[terms[k]] = 0;
+            for (var k = start[doc]; k < end[doc]; k++) dense[terms[k]] = 0;
         }
 
         private double Weight(int doc, int k) => entries is null ? idf[terms[k]] / norms[doc] : entries[k].Weight;
@@ -342,11 +387,11 @@ internal static class CandidateIndex
         public double Dot(int doc, double[] dense)
         {
             double sum = 0;
-            var end = start[doc + 1];
+            var stop = end[doc];
             if (entries is null)
             {
                 var norm = norms[doc];
-                for (var k = start[doc]; k < end; k++)
+                for (var k = start[doc]; k < stop; k++)
                 {
                     var t = terms[k];
                     sum += dense[t] * (idf[t] / norm);
@@ -354,7 +399,7 @@ internal static class CandidateIndex
             }
             else
             {
-                for (var k = start[doc]; k < end; k++) sum += dense[entries[k].Term] * entries[k].Weight;
+                for (var k = start[doc]; k < stop; k++) sum += dense[entries[k].Term] * entries[k].Weight;
             }
             return sum;
         }

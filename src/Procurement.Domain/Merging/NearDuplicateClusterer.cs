@@ -83,8 +83,8 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
         var scorer = new PairScorer(corpus.Docs, contrasts, useIdf: true, PartWeight, GramWeight);
         var vectors = scorer.Words;
         Phase?.Invoke("vectors");
-        var (edges, vetoes) = CandidateIndex.Neighbours(scorer, Math.Min(Threshold, RefineThreshold) * 0.4, MaxNeighbours, cancellationToken);
-        Phase?.Invoke("candidates");
+        var (edges, vetoes) = CandidateIndex.Neighbours(scorer, Math.Min(Threshold, RefineThreshold) * 0.4, MaxNeighbours, cancellationToken, Phase);
+        Phase?.Invoke("edges");
         progress?.Report(0.7);
 
         var cannot = corpus.CannotLinkNodes.Concat(vetoes).ToList();
