@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Procurement.Domain.Merging;
@@ -16,6 +17,17 @@ internal static class AverageLinkClustering
     /// <summary>Two groups' cross pairs: the sum of their similarities and the number of them that are related.</summary>
     private readonly record struct Link(double Sum, double Linked);
 
+    /// <summary>Highest average first, then by ids.</summary>
+    private sealed class PairOrder : IComparer<(double Average, int A, int B)>
+    {
+        public static readonly PairOrder Instance = new();
+
+        public int Compare((double Average, int A, int B) x, (double Average, int A, int B) y) =>
+            y.Average != x.Average ? y.Average.CompareTo(x.Average) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B);
+    }
+
+    // Runs once per clustering and long: compiled optimised at once rather than through the tiers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Group> Run(int[] weights, IEnumerable<(int A, int B, double Similarity)> edges,
         IEnumerable<(int A, int B)> cannotLink, double threshold, double minDensity, CancellationToken cancellationToken)
     {
@@ -65,8 +77,7 @@ internal static class AverageLinkClustering
         // sum rises in a merge (or that the density guard lets go) are offered to the node's entry at once. A popped
         // entry that is out of date is recomputed and pushed again; so the merges and their order are those of a
         // queue over all pairs.
-        var comparer = Comparer<(double Average, int A, int B)>.Create(
-            (x, y) => y.Average != x.Average ? y.Average.CompareTo(x.Average) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        var comparer = PairOrder.Instance;
         var queue = new PriorityQueue<(int Node, int Version), (double Average, int A, int B)>(n, comparer);
         var best = new (double Average, int A, int B)[n];
         var version = new int[n];

@@ -63,10 +63,10 @@ internal static class CandidateIndex
         var found = new (int Other, double Similarity)[n][];
         var vetoed = new List<int>?[n];
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        // Documents visited and laid out in memory grouped by their heaviest term, so that the candidates of
+        // Documents visited and laid out in memory grouped by their common rare terms, so that the candidates of
         // consecutive documents (mostly the same few texts) stay in the cache. Only speed depends on this order:
         // every document's result is computed on its own and stored by its id.
-        var order = Grouped(vectors);
+        var order = Grouped(vectors, maxDf);
         var words = new Packed(vectors, order);
         var gramVectors = grams is null ? null : new Packed(grams, order);
         var only1 = new uint[n];
@@ -111,16 +111,16 @@ internal static class CandidateIndex
             // propose is scored by the lower id (the score is symmetric to the last bit: the same products, summed
             // in the same term order). Each document's proposals also sorted by id (with their places in the
             // proposal order), to find the partner's entry.
-            var sorted = new int[n][];
-            var place = new int[n][];
+            int[][]? sorted = new int[n][];
+            int[][]? place = new int[n][];
             Parallel.For(0, n, options, d =>
             {
                 var list = (int[])proposed[d].Clone();
                 var at = new int[list.Length];
                 for (var k = 0; k < at.Length; k++) at[k] = k;
                 Array.Sort(list, at);
-                sorted[d] = list;
-                place[d] = at;
+                sorted![d] = list;
+                place![d] = at;
             });
             var exact = new double[n][];
             // For a pair the partner scores: where in the partner's scores it is (else -1).
@@ -136,8 +136,8 @@ internal static class CandidateIndex
                 for (var k = 0; k < list.Length; k++)
                 {
                     var other = list[k];
-                    var at = other < d ? IndexOf(sorted[other], d) : -1;
-                    slots[k] = at >= 0 ? place[other][at] : -1;
+                    var at = other < d ? IndexOf(sorted![other], d) : -1;
+                    slots[k] = at >= 0 ? place![other][at] : -1;
                     scores[k] = at >= 0 ? double.NaN : Exact(other, buffer);
                 }
                 partnerSlot[d] = slots;
@@ -147,6 +147,8 @@ internal static class CandidateIndex
                 return buffer;
             }, _ => { });
 
+            sorted = null;
+            place = null;
             phase?.Invoke("exact scores");
             // 3. Each document's neighbours, its proposals taken in their order (as the vetoes are recorded).
             Parallel.For(0, n, options, () => new Buffer(0, 0, 0), (i, _, buffer) =>
@@ -279,23 +281,29 @@ internal static class CandidateIndex
         public readonly double[] Grams = new double[grams];
     }
 
-    /// <summary>The documents ordered by their heaviest term (then by id): near-duplicates end up next to each other.</summary>
-    private static int[] Grouped(TermVectors vectors)
+    /// <summary>
+    /// The documents ordered by their two most common rare terms (document frequency 2..<paramref name="maxDf"/>),
+    /// then by id: texts about the same need, which propose each other, end up next to each other.
+    /// </summary>
+    private static int[] Grouped(TermVectors vectors, int maxDf)
     {
-        var keys = new long[vectors.Count];
-        var order = new int[vectors.Count];
-        for (var d = 0; d < vectors.Count; d++)
+        var n = vectors.Count;
+        var keys = new (int First, int Second, int Doc)[n];
+        for (var d = 0; d < n; d++)
         {
-            var weights = vectors.Weights[d];
-            var heaviest = -1;
-            for (var k = 0; k < weights.Length; k++)
+            int first = -1, second = -1;
+            foreach (var t in vectors.Terms[d])
             {
-                if (heaviest < 0 || weights[k] > weights[heaviest]) heaviest = k;
+                var df = vectors.Df[t];
+                if (df < 2 || df > maxDf) continue;
+                if (first < 0 || df > vectors.Df[first]) (first, second) = (t, first);
+                else if (second < 0 || df > vectors.Df[second]) second = t;
             }
-            keys[d] = ((long)(heaviest < 0 ? -1 : vectors.Terms[d][heaviest]) << 32) | (uint)d;
-            order[d] = d;
+            keys[d] = (first, second, d);
         }
-        Array.Sort(keys, order);
+        Array.Sort(keys);
+        var order = new int[n];
+        for (var i = 0; i < n; i++) order[i] = keys[i].Doc;
         return order;
     }
 

@@ -107,18 +107,26 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
         }
         progress?.Report(0.9);
 
-        var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
         var idf = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var t = 0; t < vectors.Names.Length; t++) idf[vectors.Names[t]] = vectors.Idf[t];
-        foreach (var nodes in Enumerable.Range(0, label.Length).GroupBy(node => label[node]).Select(g => g.ToList()))
+        // Each cluster's figures on its own (in parallel), kept in the order of the groups.
+        var groupsOfNodes = Enumerable.Range(0, label.Length).GroupBy(node => label[node]).Select(g => g.ToList()).ToList();
+        var described = new (SuggestedCluster Cluster, int FirstItem)?[groupsOfNodes.Count];
+        Parallel.For(0, groupsOfNodes.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
         {
+            var nodes = groupsOfNodes[g];
             var size = nodes.Sum(node => (long)corpus.Weights[node]);
-            if (size < 2) continue;
+            if (size < 2) return;
             var itemIndexes = nodes.SelectMany(node => corpus.ItemsOf[node]).Order().ToList();
             var pairs = size * (size - 1) / 2.0;
             var shared = SharedTerms(nodes, corpus, idf);
-            clusters.Add((new SuggestedCluster(itemIndexes.Select(i => items[i].Id).ToList(),
-                Math.Round(InternalSum(nodes, corpus.Weights, scorer) / pairs, 4), shared), itemIndexes[0]));
+            described[g] = (new SuggestedCluster(itemIndexes.Select(i => items[i].Id).ToList(),
+                Math.Round(InternalSum(nodes, corpus.Weights, scorer) / pairs, 4), shared), itemIndexes[0]);
+        });
+        var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
+        foreach (var cluster in described)
+        {
+            if (cluster is { } c) clusters.Add(c);
         }
         progress?.Report(1);
         Phase?.Invoke("output");
