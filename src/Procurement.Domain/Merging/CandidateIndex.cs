@@ -79,7 +79,7 @@ internal static class CandidateIndex
         }
         if (allPairs)
         {
-            Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), (d, _, buffer) =>
+            Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (d, _, buffer) =>
             {
                 words.Scatter(d, buffer.Words);
                 gramVectors?.Scatter(d, buffer.Grams);
@@ -99,7 +99,7 @@ internal static class CandidateIndex
         {
             // 1. Each document's proposals: the texts that share enough rare terms with it, the best few by that share.
             var proposed = new int[n][];
-            Parallel.For(0, n, options, () => new Buffer(n, 0, 0), (i, _, buffer) =>
+            Parallel.For(0, n, options, () => new Buffer(n, 0, 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i, _, buffer) =>
             {
                 var d = order[i];
                 proposed[d] = Propose(d, buffer);
@@ -125,7 +125,7 @@ internal static class CandidateIndex
             var exact = new double[n][];
             // For a pair the partner scores: where in the partner's scores it is (else -1).
             var partnerSlot = new int[n][];
-            Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), (i, _, buffer) =>
+            Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i, _, buffer) =>
             {
                 var d = order[i];
                 var list = proposed[d];
@@ -151,7 +151,7 @@ internal static class CandidateIndex
             place = null;
             phase?.Invoke("exact scores");
             // 3. Each document's neighbours, its proposals taken in their order (as the vetoes are recorded).
-            Parallel.For(0, n, options, () => new Buffer(0, 0, 0), (i, _, buffer) =>
+            Parallel.For(0, n, options, () => new Buffer(0, 0, 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i, _, buffer) =>
             {
                 var d = order[i];
                 var hits = buffer.Hits;
@@ -308,6 +308,7 @@ internal static class CandidateIndex
     }
 
     /// <summary>The place of <paramref name="value"/> in an ascending array, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int IndexOf(int[] sorted, int value)
     {
         int lo = 0, hi = sorted.Length - 1;
@@ -414,6 +415,7 @@ internal static class CandidateIndex
     }
 
     /// <summary>The value that would be at index <paramref name="k"/> if <paramref name="values"/> were sorted descending (reorders them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double KthLargest(Span<double> values, int k)
     {
         int lo = 0, hi = values.Length - 1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Procurement.Domain.Merging;
 
 /// <summary>
@@ -81,7 +82,7 @@ internal static class CentroidRefinement
             }
 
             var proposal = new int[n];
-            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int i) =>
             {
                 var own = label[i];
                 var best = -1;
@@ -164,7 +165,7 @@ internal static class CentroidRefinement
             else Array.Clear(rows, 0, (int)length);
             sum = rows;
             normSquared = new double[membersOfRow.Count];
-            Parallel.For(0, membersOfRow.Count, () => new int[width], (r, _, seen) =>
+            Parallel.For(0, membersOfRow.Count, () => new int[width], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, _, seen) =>
             {
                 var offset = (long)r * width;
                 foreach (var doc in membersOfRow[r])
@@ -191,6 +192,7 @@ internal static class CentroidRefinement
         }
 
         /// <summary>Cosine of a document with a row's centroid after taking <paramref name="self"/> copies of it out.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Cosine(int row, int doc, int self)
         {
             var terms = vectors.Terms[doc];
@@ -222,6 +224,7 @@ internal static class CentroidRefinement
 
         public void Finish() => normSquared = sum.Sum(v => v * v);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Cosine(double[] vector, int self)
         {
             double dot = 0, own = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Procurement.Domain.TextAnalysis;
 
 namespace Procurement.Domain.Merging;
@@ -138,6 +139,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     }
 
     /// <summary>The sum of the similarities of all pairs of items in a cluster (identical texts count as 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double InternalSum(List<int> nodes, int[] weights, PairScorer scorer)
     {
         double sum = 0;

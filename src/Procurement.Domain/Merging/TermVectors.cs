@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Procurement.Domain.Merging;
 
 /// <summary>One distinct analysed text: its main terms, compound-part terms and contrast sides.</summary>
@@ -177,6 +178,7 @@ internal sealed class TermVectors
     public int Count => Terms.Length;
 
     /// <summary>Cosine of two documents (vectors are normalised), summed in term order so it is symmetric.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Cosine(int a, int b)
     {
         var ta = Terms[a];

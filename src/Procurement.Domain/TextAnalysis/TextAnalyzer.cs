@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Procurement.Domain.TextAnalysis;
 
 /// <summary>
@@ -59,6 +60,7 @@ public sealed class TextAnalyzer
     public IReadOnlyList<AnalyzedWord> Words(string text) => Analyze(text).Words;
 
     /// <summary>Everything the analysis knows about a text: words with main terms, compound parts and the key sequence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AnalyzedText Analyze(string text)
     {
         var tokens = SwedishTokenizer.Tokenize(text);
