@@ -165,12 +165,7 @@ internal static class CandidateIndex
                     var similarity = slots[k] >= 0 ? exact[other][slots[k]] : scores[k];
                     Keep(d, other, similarity, hits);
                 }
-                if (hits.Count > 1)
-                {
-                    // Most similar first, then by id: a total order, so the kept neighbours do not depend on the sort.
-                    hits.Sort(static (x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Other.CompareTo(y.Other));
-                }
-                found[d] = hits.Count <= maxNeighbours ? [.. hits] : hits.GetRange(0, maxNeighbours).ToArray();
+                found[d] = Best(hits, maxNeighbours);
                 return buffer;
             }, _ => { });
         }
@@ -305,6 +300,32 @@ internal static class CandidateIndex
         var order = new int[n];
         for (var i = 0; i < n; i++) order[i] = keys[i].Doc;
         return order;
+    }
+
+    /// <summary>
+    /// The <paramref name="keep"/> best hits, most similar first, then by id: a total order, so they do not depend
+    /// on how they are found. By insertion into a short sorted array (most hits never get in).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int Other, double Similarity)[] Best(List<(int Other, double Similarity)> hits, int keep)
+    {
+        var best = new (int Other, double Similarity)[Math.Min(keep, hits.Count)];
+        var count = 0;
+        foreach (var hit in hits)
+        {
+            if (count == best.Length && !Before(hit, best[count - 1])) continue;
+            var at = count < best.Length ? count++ : count - 1;
+            while (at > 0 && Before(hit, best[at - 1]))
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = hit;
+        }
+        return best;
+
+        static bool Before((int Other, double Similarity) x, (int Other, double Similarity) y) =>
+            x.Similarity > y.Similarity || (x.Similarity == y.Similarity && x.Other < y.Other);
     }
 
     /// <summary>The place of <paramref name="value"/> in an ascending array, or -1.</summary>
