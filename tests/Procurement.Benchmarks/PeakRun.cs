@@ -1,31 +1,75 @@
 using System.Diagnostics;
 using System.Globalization;
 using Procurement.Domain.Merging;
+using Procurement.Domain.TextAnalysis;
 
 namespace Procurement.Benchmarks;
 
 /// <summary>
 /// One clustering of N needs in a fresh process, for figures we can quote: elapsed time and the process's peak
 /// working set (which includes the runtime and the input, so it is an upper bound for the engine).
+/// With <c>phases</c> it also prints the time of each phase of the clusterer; with <c>dump</c> it writes every
+/// suggested cluster (members, similarity, shared terms) to a file, to check that a change leaves results alone;
+/// with <c>again</c> it clusters that many more times in the same process and prints each warm run's phases.
 /// </summary>
 public static class PeakRun
 {
-    public static int Run(int count, TextWriter output, bool distinct = false)
+    public static int Run(int count, TextWriter output, bool distinct = false, bool phases = false, string? dump = null, int again = 0)
     {
         var items = distinct ? DemoNeeds.DrawDistinct(count) : DemoNeeds.Draw(count);
+        var timings = new List<(string Phase, double Ms, double CpuMs)>();
+        var phaseWatch = new Stopwatch();
+        var phaseCpu = TimeSpan.Zero;
+        var clusterer = !phases ? NearDuplicateClusterer.Swedish : new NearDuplicateClusterer(TextAnalyzer.Swedish)
+        {
+            Phase = name =>
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                timings.Add((name, phaseWatch.Elapsed.TotalMilliseconds, (cpu - phaseCpu).TotalMilliseconds));
+                phaseCpu = cpu;
+                phaseWatch.Restart();
+            },
+        };
         GC.Collect();
         using var process = Process.GetCurrentProcess();
         var before = process.PeakWorkingSet64;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var clusters = NearDuplicateClusterer.Swedish.Cluster(items);
+        phaseCpu = cpuBefore;
+        phaseWatch.Start();
+        var clusters = clusterer.Cluster(items);
         watch.Stop();
+        var firstRun = timings.Count;
         process.Refresh();
+        var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var peak = process.PeakWorkingSet64;
+        var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1_048_576.0;
         var inv = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Format(inv, "Clustering {0:N0} needs ({4:N0} distinct texts): {1:N0} ms, {2:N0} clusters of 2+, {3} cores", count, watch.ElapsedMilliseconds, clusters.Count, Environment.ProcessorCount,
-            items.Select(i => i.Text).Distinct(StringComparer.Ordinal).Count()));
+        // Warm runs in the same process (JIT done): the figures of a long-running server.
+        for (var r = 0; r < again; r++)
+        {
+            var w0 = Stopwatch.StartNew();
+            phaseWatch.Restart();
+            phaseCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var mark = timings.Count;
+            clusterer.Cluster(items);
+            output.WriteLine(string.Format(inv, "Warm run: {0:N0} ms; ", w0.ElapsedMilliseconds)
+                + string.Join(", ", timings.Skip(mark).Select(t => string.Format(inv, "{0} {1:N0} ms ({2:N0} CPU)", t.Phase, t.Ms, t.CpuMs))));
+        }
+        output.WriteLine(string.Format(inv, "Clustering {0:N0} needs ({4:N0} distinct texts): {1:N0} ms ({5:N0} ms CPU), {2:N0} clusters of 2+, {3} cores", count, watch.ElapsedMilliseconds, clusters.Count, Environment.ProcessorCount,
+            items.Select(i => i.Text).Distinct(StringComparer.Ordinal).Count(), cpuMs));
         output.WriteLine(string.Format(inv, "Peak working set: {0:N0} MB (before clustering: {1:N0} MB); allocated while clustering: {2:N0} MB",
-            process.PeakWorkingSet64 / 1_048_576.0, before / 1_048_576.0, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1_048_576.0));
+            peak / 1_048_576.0, before / 1_048_576.0, allocatedMb));
+        if (phases) output.WriteLine("Phases: " + string.Join(", ", timings.Take(firstRun).Select(t => string.Format(inv, "{0} {1:N0} ms ({2:N0} CPU)", t.Phase, t.Ms, t.CpuMs))));
+        if (dump is not null)
+        {
+            using var writer = new StreamWriter(dump);
+            foreach (var cluster in clusters)
+            {
+                writer.WriteLine(string.Format(inv, "{0:R}\t{1}\t{2}", cluster.Similarity, string.Join(' ', cluster.SharedTerms), string.Join(' ', cluster.MemberIds)));
+            }
+        }
         return 0;
     }
 }

@@ -9,13 +9,18 @@ using Procurement.Benchmarks;
 // Peak memory, once:   dotnet run -c Release --project tests/Procurement.Benchmarks -- --peak [N, default 20000]
 // The same with (almost) every text distinct, as real submissions are:
 //                      dotnet run -c Release --project tests/Procurement.Benchmarks -- --peak-distinct [N, default 20000]
+// Either with "--phases" (time and CPU time of each phase), "--dump FILE" (every suggested cluster, to diff
+// before/after) and/or "--again K" (K more, warm runs in the same process, with their phases).
 //
 // Benchmarks run in-process: BenchmarkDotNet's default toolchain would generate and build a project that references
 // the web app for every run, which on a shared 2-core machine costs more than it measures.
 if (args.Length > 0 && args[0] is "--peak" or "--peak-distinct")
 {
-    var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
-    return PeakRun.Run(count, Console.Out, distinct: args[0] == "--peak-distinct");
+    var count = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
+    var dumpAt = Array.IndexOf(args, "--dump");
+    return PeakRun.Run(count, Console.Out, distinct: args[0] == "--peak-distinct", phases: args.Contains("--phases"),
+        dump: dumpAt > 0 && dumpAt + 1 < args.Length ? args[dumpAt + 1] : null,
+        again: Array.IndexOf(args, "--again") is var againAt and > 0 && againAt + 1 < args.Length ? int.Parse(args[againAt + 1], CultureInfo.InvariantCulture) : 0);
 }
 
 var config = DefaultConfig.Instance.AddJob(InProcessJobs.Bounded.AsDefault());

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Procurement.Domain.Merging;
@@ -16,6 +17,17 @@ internal static class AverageLinkClustering
     /// <summary>Two groups' cross pairs: the sum of their similarities and the number of them that are related.</summary>
     private readonly record struct Link(double Sum, double Linked);
 
+    /// <summary>Highest average first, then by ids.</summary>
+    private sealed class PairOrder : IComparer<(double Average, int A, int B)>
+    {
+        public static readonly PairOrder Instance = new();
+
+        public int Compare((double Average, int A, int B) x, (double Average, int A, int B) y) =>
+            y.Average != x.Average ? y.Average.CompareTo(x.Average) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B);
+    }
+
+    // Runs once per clustering and long: compiled optimised at once rather than through the tiers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<Group> Run(int[] weights, IEnumerable<(int A, int B, double Similarity)> edges,
         IEnumerable<(int A, int B)> cannotLink, double threshold, double minDensity, CancellationToken cancellationToken)
     {
@@ -42,36 +54,85 @@ internal static class AverageLinkClustering
         var members = new List<int>?[n];
         for (var i = 0; i < n; i++)
         {
-            links[i] = new Dictionary<int, Link>(degree[i]);
             size[i] = weights[i];
             internalSum[i] = weights[i] * (weights[i] - 1) / 2.0;
             members[i] = [i];
         }
-        foreach (var (a, b, s) in edgeList)
+        // Each node's links from its edges (in edge order), then its cannot-links (in their order; ~index): every
+        // node's dictionary gets the entries in the order one pass over both lists would give, so it can be filled
+        // on its own, in parallel.
+        var incidentStart = new int[n + 1];
+        for (var i = 0; i < n; i++) incidentStart[i + 1] = incidentStart[i] + degree[i];
+        var incident = new int[incidentStart[n]];
+        var fill = incidentStart[..n];
+        for (var e = 0; e < edgeList.Count; e++)
         {
-            var link = new Link(s * weights[a] * weights[b], (double)weights[a] * weights[b]);
-            links[a][b] = link;
-            links[b][a] = link;
+            incident[fill[edgeList[e].A]++] = e;
+            incident[fill[edgeList[e].B]++] = e;
         }
-        foreach (var (a, b) in cannotList)
+        for (var c = 0; c < cannotList.Count; c++)
         {
-            var link = new Link(double.NegativeInfinity, links[a].GetValueOrDefault(b).Linked);
-            links[a][b] = link;
-            links[b][a] = link;
+            incident[fill[cannotList[c].A]++] = ~c;
+            incident[fill[cannotList[c].B]++] = ~c;
         }
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int node) =>
+        {
+            var own = new Dictionary<int, Link>(degree[node]);
+            for (var k = incidentStart[node]; k < incidentStart[node + 1]; k++)
+            {
+                var index = incident[k];
+                if (index >= 0)
+                {
+                    var (a, b, s) = edgeList[index];
+                    own[a == node ? b : a] = new Link(s * weights[a] * weights[b], (double)weights[a] * weights[b]);
+                }
+                else
+                {
+                    // Both sides of a pair always hold the same link, so this node's entry is the pair's.
+                    var (a, b) = cannotList[~index];
+                    var other = a == node ? b : a;
+                    own[other] = new Link(double.NegativeInfinity, own.GetValueOrDefault(other).Linked);
+                }
+            }
+            links[node] = own;
+        });
 
         // One queue entry per node: its best pair (highest average, then ids), so the queue stays small. An entry
         // is an upper bound of the node's best: a pair's average only falls as a side grows, and the pairs whose
         // sum rises in a merge (or that the density guard lets go) are offered to the node's entry at once. A popped
         // entry that is out of date is recomputed and pushed again; so the merges and their order are those of a
         // queue over all pairs.
-        var comparer = Comparer<(double Average, int A, int B)>.Create(
-            (x, y) => y.Average != x.Average ? y.Average.CompareTo(x.Average) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        var comparer = PairOrder.Instance;
         var queue = new PriorityQueue<(int Node, int Version), (double Average, int A, int B)>(n, comparer);
         var best = new (double Average, int A, int B)[n];
         var version = new int[n];
         var parked = new HashSet<int>?[n];
-        for (var a = 0; a < n; a++) Refresh(a);
+        // Every node's best pair (as Refresh finds it), in parallel; queued in node order.
+        var initial = new (bool Found, (double Average, int A, int B) Top)[n];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int node) =>
+        {
+            var found = false;
+            (double Average, int A, int B) top = default;
+            foreach (var (c, l) in links[node])
+            {
+                var key = Key(node, c, l.Sum);
+                if (key.Average < threshold) continue;
+                if (!found || comparer.Compare(key, top) < 0) (top, found) = (key, true);
+            }
+            initial[node] = (found, top);
+        });
+        for (var a = 0; a < n; a++)
+        {
+            if (initial[a].Found)
+            {
+                Offer(a, initial[a].Top);
+            }
+            else
+            {
+                version[a]++;
+                best[a] = (double.NegativeInfinity, -1, -1);
+            }
+        }
 
         var touched = new List<int>();
         while (queue.TryDequeue(out var entry, out var priority))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Procurement.Domain.Merging;
 
 /// <summary>
@@ -39,27 +40,34 @@ internal static class CentroidRefinement
         var nextLabel = label.Max() + 1;
         var gramWeight = scorer.Grams is null ? 0 : scorer.GramWeight;
 
+        // The centroids' rows, reused from round to round (grown when a round has more clusters).
+        double[] wordRows = [], gramRows = [];
         for (var round = 0; round < rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Centroids (weighted sums of the unit vectors) of clusters of two items or more.
+            // Centroids (weighted sums of the unit vectors) of clusters of two items or more, dense: one row per
+            // cluster, summed in node order as a sparse sum would be.
             var size = new Dictionary<int, long>();
             for (var i = 0; i < n; i++) size[label[i]] = size.GetValueOrDefault(label[i]) + weights[i];
-            var words = new Dictionary<int, Centroid>();
-            var grams = new Dictionary<int, Centroid>();
+            var row = new Dictionary<int, int>();
+            var membersOfRow = new List<List<int>>();
             var union1 = new Dictionary<int, uint>();
             var union2 = new Dictionary<int, uint>();
             for (var i = 0; i < n; i++)
             {
                 var l = label[i];
                 if (size[l] < 2) continue;
-                (words.TryGetValue(l, out var c) ? c : words[l] = new Centroid()).Add(scorer.Words, i, weights[i]);
-                if (scorer.Grams is not null) (grams.TryGetValue(l, out var g) ? g : grams[l] = new Centroid()).Add(scorer.Grams, i, weights[i]);
+                if (!row.TryGetValue(l, out var r))
+                {
+                    row[l] = r = membersOfRow.Count;
+                    membersOfRow.Add([]);
+                }
+                membersOfRow[r].Add(i);
                 union1[l] = union1.GetValueOrDefault(l) | only1[i];
                 union2[l] = union2.GetValueOrDefault(l) | only2[i];
             }
-            foreach (var c in words.Values) c.Finish();
-            foreach (var c in grams.Values) c.Finish();
+            var words = new Centroids(scorer.Words, membersOfRow, weights, ref wordRows);
+            var grams = scorer.Grams is null ? null : new Centroids(scorer.Grams, membersOfRow, weights, ref gramRows);
             var latent = new Dictionary<int, DenseCentroid>();
             if (latentSpace is not null)
             {
@@ -74,7 +82,7 @@ internal static class CentroidRefinement
             }
 
             var proposal = new int[n];
-            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int i) =>
             {
                 var own = label[i];
                 var best = -1;
@@ -82,9 +90,9 @@ internal static class CentroidRefinement
                 var candidates = new List<int>(neighbours[i].Count + 1);
                 foreach (var j in neighbours[i])
                 {
-                    if (words.ContainsKey(label[j])) candidates.Add(label[j]);
+                    if (row.ContainsKey(label[j])) candidates.Add(label[j]);
                 }
-                if (words.ContainsKey(own)) candidates.Add(own);
+                if (row.ContainsKey(own)) candidates.Add(own);
                 candidates.Sort();
                 var previous = int.MinValue;
                 foreach (var l in candidates)
@@ -99,8 +107,8 @@ internal static class CentroidRefinement
                     long linked = 0;
                     foreach (var j in neighbours[i]) if (label[j] == l) linked += weights[j];
                     if (linked <= minLinked * rest) continue;
-                    var score = (1 - gramWeight) * words[l].Cosine(scorer.Words, i, self);
-                    if (gramWeight > 0) score += gramWeight * grams[l].Cosine(scorer.Grams!, i, self);
+                    var score = (1 - gramWeight) * words.Cosine(row[l], i, self);
+                    if (gramWeight > 0) score += gramWeight * grams!.Cosine(row[l], i, self);
                     if (latentSpace is not null)
                     {
                         score = (1 - latentSpace.Weight) * score + latentSpace.Weight * latentSpace.Stretch(latent[l].Cosine(latentSpace.Vectors[i], self));
@@ -132,38 +140,78 @@ internal static class CentroidRefinement
         return label;
     }
 
-    private sealed class Centroid
+    /// <summary>
+    /// The centroids of some clusters in one flat array, one row per cluster. The same sums as a sparse centroid
+    /// built by adding the members in node order, and its squared norm summed over the terms in the order they first
+    /// occur, so the cosines are the same to the last bit.
+    /// </summary>
+    private sealed class Centroids
     {
-        private readonly Dictionary<int, double> sum = [];
-        private double normSquared;
+        private readonly TermVectors vectors;
+        private readonly int width;
+        private readonly double[] sum;
+        private readonly double[] normSquared;
 
-        public void Add(TermVectors vectors, int doc, int weight)
+        /// <param name="vectors">The documents' vectors.</param>
+        /// <param name="membersOfRow">Per row (cluster) its documents, ascending.</param>
+        /// <param name="weights">Per document the number of items it stands for.</param>
+        /// <param name="rows">Space for the rows, cleared and used, or replaced when too small.</param>
+        public Centroids(TermVectors vectors, List<List<int>> membersOfRow, int[] weights, ref double[] rows)
         {
-            var terms = vectors.Terms[doc];
-            var w = vectors.Weights[doc];
-            for (var k = 0; k < terms.Length; k++) sum[terms[k]] = sum.GetValueOrDefault(terms[k]) + weight * w[k];
+            this.vectors = vectors;
+            width = vectors.Names.Length;
+            var length = (long)membersOfRow.Count * width;
+            if (rows.LongLength < length) rows = new double[length];
+            else Array.Clear(rows, 0, (int)length);
+            sum = rows;
+            normSquared = new double[membersOfRow.Count];
+            Parallel.For(0, membersOfRow.Count, () => new int[width], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, _, seen) =>
+            {
+                var offset = (long)r * width;
+                foreach (var doc in membersOfRow[r])
+                {
+                    var terms = vectors.Terms[doc];
+                    var w = vectors.Weights[doc];
+                    for (var k = 0; k < terms.Length; k++) sum[offset + terms[k]] += weights[doc] * w[k];
+                }
+                // Stamps r + 1 mark the terms already counted for this row.
+                double norm = 0;
+                foreach (var doc in membersOfRow[r])
+                {
+                    foreach (var t in vectors.Terms[doc])
+                    {
+                        if (seen[t] == r + 1) continue;
+                        seen[t] = r + 1;
+                        var v = sum[offset + t];
+                        norm += v * v;
+                    }
+                }
+                normSquared[r] = norm;
+                return seen;
+            }, _ => { });
         }
 
-        public void Finish() => normSquared = sum.Values.Sum(v => v * v);
-
-        /// <summary>Cosine of a document with this centroid after taking <paramref name="self"/> copies of it out.</summary>
-        public double Cosine(TermVectors vectors, int doc, int self)
+        /// <summary>Cosine of a document with a row's centroid after taking <paramref name="self"/> copies of it out.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public double Cosine(int row, int doc, int self)
         {
             var terms = vectors.Terms[doc];
             var w = vectors.Weights[doc];
+            var offset = (long)row * width;
             double dot = 0, own = 0;
             for (var k = 0; k < terms.Length; k++)
             {
                 own += w[k] * w[k];
-                if (sum.TryGetValue(terms[k], out var v)) dot += w[k] * v;
+                // A term the centroid lacks adds 0 * w = +0, which leaves the sum as it is.
+                dot += w[k] * sum[offset + terms[k]];
             }
             var dotRest = dot - self * own;
-            var normRest = normSquared - 2 * self * dot + (double)self * self * own;
-            return normRest <= 1e-12 || own == 0 ? 0 : dotRest / Math.Sqrt(normRest * own);
+            var normSquaredRest = normSquared[row] - 2 * self * dot + (double)self * self * own;
+            return normSquaredRest <= 1e-12 || own == 0 ? 0 : dotRest / Math.Sqrt(normSquaredRest * own);
         }
     }
 
-    /// <summary>The same as <see cref="Centroid"/> for dense vectors (the latent space).</summary>
+    /// <summary>The same as <see cref="Centroids"/> for dense vectors (the latent space).</summary>
     private sealed class DenseCentroid(int dimensions)
     {
         private readonly double[] sum = new double[dimensions];
@@ -176,6 +224,7 @@ internal static class CentroidRefinement
 
         public void Finish() => normSquared = sum.Sum(v => v * v);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Cosine(double[] vector, int self)
         {
             double dot = 0, own = 0;

@@ -8,15 +8,28 @@ internal static class CharGrams
 {
     public const int Size = 4;
 
+    /// <summary>The distinct n-grams of the terms, in order of first occurrence.</summary>
     public static string[] Of(IEnumerable<string> terms)
     {
         var grams = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = new List<string>();
         foreach (var term in terms)
         {
-            if (term.Length < 3 || char.IsDigit(term[0])) continue;
-            var padded = "^" + term.Replace(' ', '_') + "$";
-            for (var i = 0; i + Size <= padded.Length; i++) grams.Add(padded.Substring(i, Size));
+            foreach (var gram in OfTerm(term))
+            {
+                if (grams.Add(gram)) ordered.Add(gram);
+            }
         }
-        return [.. grams];
+        return [.. ordered];
+    }
+
+    /// <summary>The n-grams of one term in order (repeats kept); none for short terms and numbers.</summary>
+    public static string[] OfTerm(string term)
+    {
+        if (term.Length < 3 || char.IsDigit(term[0])) return [];
+        var padded = "^" + term.Replace(' ', '_') + "$";
+        var grams = new string[padded.Length - Size + 1];
+        for (var i = 0; i < grams.Length; i++) grams[i] = padded.Substring(i, Size);
+        return grams;
     }
 }

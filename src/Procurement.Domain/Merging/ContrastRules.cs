@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Procurement.Domain.TextAnalysis;
 
@@ -46,6 +47,7 @@ public sealed class ContrastRules
     }
 
     /// <summary>The sides a text takes: bit g of the first mask = side one of group g, of the second = side two.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (uint SideOne, uint SideTwo) SidesOf(string text, AnalyzedText analysis)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -65,6 +67,7 @@ public sealed class ContrastRules
         return (one, two);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Occurs(Entry entry, string[] surface, IReadOnlyList<string> concepts, HashSet<string> parts, HashSet<string> present)
     {
         if (entry.Words.Length == 1 && !entry.Literal[0] && parts.Contains(entry.Words[0])) return true;

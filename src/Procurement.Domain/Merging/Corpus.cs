@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Procurement.Domain.TextAnalysis;
 
 namespace Procurement.Domain.Merging;
@@ -17,6 +18,7 @@ internal sealed class Corpus
 
     public required List<(int A, int B)> CannotLinkNodes { get; init; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AnalyzedDoc AnalyzeOne(TextAnalyzer analyzer, ContrastRules contrasts, string text)
     {
         var analysis = analyzer.Analyze(text);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Procurement.Domain.TextAnalysis;
 
 namespace Procurement.Domain.Merging;
@@ -67,6 +68,9 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
 
     public const double DefaultLatentWeight = 0.25;
 
+    /// <summary>Called with a phase's name when it ends (benchmarks time the phases with it); null: nothing.</summary>
+    internal Action<string>? Phase { get; init; }
+
     /// <summary>
     /// Suggested clusters (two members or more), largest and most similar first. Pairs in
     /// <paramref name="cannotLink"/> (e.g. from rejected suggestions) never end up in the same cluster.
@@ -84,15 +88,19 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
             return [];
         }
         var corpus = Corpus.Build(analyzer, contrasts, items, cannotLink, cancellationToken);
+        Phase?.Invoke("analysis");
         progress?.Report(0.4);
 
         var scorer = new PairScorer(corpus.Docs, contrasts, useIdf: true, PartWeight, GramWeight);
         var vectors = scorer.Words;
-        var (edges, vetoes) = CandidateIndex.Neighbours(scorer, Math.Min(Threshold, RefineThreshold) * 0.4, MaxNeighbours, cancellationToken);
+        Phase?.Invoke("vectors");
+        var (edges, vetoes) = CandidateIndex.Neighbours(scorer, Math.Min(Threshold, RefineThreshold) * 0.4, MaxNeighbours, cancellationToken, Phase);
+        Phase?.Invoke("edges");
         progress?.Report(0.7);
 
         var cannot = corpus.CannotLinkNodes.Concat(vetoes).ToList();
         var groups = AverageLinkClustering.Run(corpus.Weights, edges, cannot, Threshold, MinDensity, cancellationToken);
+        Phase?.Invoke("average-link");
         var label = new int[corpus.Docs.Count];
         for (var g = 0; g < groups.Count; g++)
         {
@@ -103,25 +111,36 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
             var distinct = corpus.Docs.Count;
             var rank = distinct >= LatentMinTexts ? Math.Min(LatentMaxRank, (int)(distinct * LatentRankShare)) : 0;
             var latent = LatentSpace.Build(vectors, rank, LatentWeight, LatentFloor, cancellationToken);
+            Phase?.Invoke("svd");
             label = CentroidRefinement.Run(scorer, corpus.Weights, label, edges, cannot, RefineThreshold, RefineMinLinked, RefineRounds,
                 cancellationToken, latent);
+            Phase?.Invoke("refinement");
         }
         progress?.Report(0.9);
 
-        var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
         var idf = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var t = 0; t < vectors.Names.Length; t++) idf[vectors.Names[t]] = vectors.Idf[t];
-        foreach (var nodes in Enumerable.Range(0, label.Length).GroupBy(node => label[node]).Select(g => g.ToList()))
+        // Each cluster's figures on its own (in parallel), kept in the order of the groups.
+        var groupsOfNodes = Enumerable.Range(0, label.Length).GroupBy(node => label[node]).Select(g => g.ToList()).ToList();
+        var described = new (SuggestedCluster Cluster, int FirstItem)?[groupsOfNodes.Count];
+        Parallel.For(0, groupsOfNodes.Count, new ParallelOptions { CancellationToken = cancellationToken }, g =>
         {
+            var nodes = groupsOfNodes[g];
             var size = nodes.Sum(node => (long)corpus.Weights[node]);
-            if (size < 2) continue;
+            if (size < 2) return;
             var itemIndexes = nodes.SelectMany(node => corpus.ItemsOf[node]).Order().ToList();
             var pairs = size * (size - 1) / 2.0;
             var shared = SharedTerms(nodes, corpus, idf);
-            clusters.Add((new SuggestedCluster(itemIndexes.Select(i => items[i].Id).ToList(),
-                Math.Round(InternalSum(nodes, corpus.Weights, scorer) / pairs, 4), shared), itemIndexes[0]));
+            described[g] = (new SuggestedCluster(itemIndexes.Select(i => items[i].Id).ToList(),
+                Math.Round(InternalSum(nodes, corpus.Weights, scorer) / pairs, 4), shared), itemIndexes[0]);
+        });
+        var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
+        foreach (var cluster in described)
+        {
+            if (cluster is { } c) clusters.Add(c);
         }
         progress?.Report(1);
+        Phase?.Invoke("output");
         return clusters
             .OrderByDescending(c => c.Cluster.MemberIds.Count)
             .ThenByDescending(c => c.Cluster.Similarity)
@@ -130,6 +149,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     }
 
     /// <summary>The sum of the similarities of all pairs of items in a cluster (identical texts count as 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double InternalSum(List<int> nodes, int[] weights, PairScorer scorer)
     {
         double sum = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Procurement.Domain.Merging;
 
 /// <summary>One distinct analysed text: its main terms, compound-part terms and contrast sides.</summary>
@@ -13,59 +14,151 @@ internal sealed record AnalyzedDoc(string[] MainTerms, string[] PartTerms, (uint
 /// Sparse, L2-normalised tf-idf vectors over integer term ids. Binary term frequency: a requirement that repeats
 /// a word does not mean it more. Compound parts weigh less than whole words so that sharing "bokning" inside
 /// "bokningsbekräftelse" counts, but less than sharing the word itself.
+/// Term ids are given in order of first occurrence (documents in order, main terms before parts); each
+/// document's terms are sorted by id, which is the order every cosine sums in.
 /// </summary>
 internal sealed class TermVectors
 {
     public const double DefaultPartWeight = 0.6;
 
-    /// <summary>Vectors over the character n-grams of the documents' main terms instead of the terms themselves.</summary>
-    public static TermVectors OfGrams(IReadOnlyList<AnalyzedDoc> docs, bool useIdf) =>
-        new(docs.Select(d => new AnalyzedDoc(d.Grams, [], d.Sides)).ToList(), useIdf, DefaultPartWeight);
-
-    public TermVectors(IReadOnlyList<AnalyzedDoc> docs, bool useIdf, double partWeight = DefaultPartWeight)
+    /// <summary>
+    /// Vectors over the character n-grams of the documents' main terms instead of the terms themselves. The same as
+    /// vectors over <see cref="AnalyzedDoc.Grams"/>, built from each distinct term's n-grams once.
+    /// </summary>
+    public static TermVectors OfGrams(IReadOnlyList<AnalyzedDoc> docs, bool useIdf)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
-        var docTerms = new List<(int Term, bool Main)[]>(docs.Count);
-        foreach (var doc in docs)
+        var gramsOfTerm = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var docTerms = new int[docs.Count][];
+        var buffer = new List<int>();
+        for (var d = 0; d < docs.Count; d++)
         {
-            var seen = new Dictionary<int, bool>();
-            foreach (var t in doc.MainTerms) seen[IdOf(t)] = true;
-            foreach (var t in doc.PartTerms) seen.TryAdd(IdOf(t), false);
-            docTerms.Add(seen.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Key).ToArray());
-        }
-        Names = [.. names];
-        Df = new int[names.Count];
-        foreach (var terms in docTerms)
-        {
-            foreach (var (term, _) in terms) Df[term]++;
-        }
-        var n = docs.Count;
-        // A term only one text has cannot make two texts alike; left in, it would only shrink their cosines.
-        Idf = Df.Select(df => !useIdf ? 1.0 : df < 2 ? 0.0 : Math.Log((double)n / df)).ToArray();
-        Terms = new int[n][];
-        Weights = new double[n][];
-        for (var d = 0; d < n; d++)
-        {
-            var terms = docTerms[d];
-            var w = terms.Select(t => Idf[t.Term] * (t.Main ? 1 : partWeight)).ToArray();
-            var norm = Math.Sqrt(w.Sum(x => x * x));
-            if (norm > 0)
+            buffer.Clear();
+            foreach (var term in docs[d].MainTerms)
             {
-                for (var k = 0; k < w.Length; k++) w[k] /= norm;
+                if (!gramsOfTerm.TryGetValue(term, out var grams))
+                {
+                    // Ids in order of first occurrence, as the n-grams of the whole text would get them.
+                    var strings = CharGrams.OfTerm(term);
+                    grams = new int[strings.Length];
+                    for (var g = 0; g < strings.Length; g++)
+                    {
+                        if (!ids.TryGetValue(strings[g], out var id))
+                        {
+                            ids[strings[g]] = id = names.Count;
+                            names.Add(strings[g]);
+                        }
+                        grams[g] = id;
+                    }
+                    gramsOfTerm[term] = grams;
+                }
+                buffer.AddRange(grams);
             }
-            Terms[d] = terms.Select(t => t.Term).ToArray();
-            Weights[d] = w;
+            docTerms[d] = SortedDistinct(buffer);
         }
+        return new TermVectors(docTerms, null, [.. names], useIdf, DefaultPartWeight);
+    }
+
+    public TermVectors(IReadOnlyList<AnalyzedDoc> docs, bool useIdf, double partWeight = DefaultPartWeight)
+        : this(Index(docs, out var main, out var names), main, names, useIdf, partWeight)
+    {
+    }
+
+    /// <summary>Each document's term ids (sorted) and whether each is a main term (else only a compound part).</summary>
+    private static int[][] Index(IReadOnlyList<AnalyzedDoc> docs, out bool[][] main, out string[] names)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var list = new List<string>();
+        var docTerms = new int[docs.Count][];
+        main = new bool[docs.Count][];
+        var seen = new List<(int Term, bool Main)>();
+        for (var d = 0; d < docs.Count; d++)
+        {
+            var doc = docs[d];
+            seen.Clear();
+            foreach (var t in doc.MainTerms)
+            {
+                var id = IdOf(t);
+                var at = seen.FindIndex(x => x.Term == id);
+                if (at < 0) seen.Add((id, true));
+                else seen[at] = (id, true);
+            }
+            foreach (var t in doc.PartTerms)
+            {
+                var id = IdOf(t);
+                if (!seen.Exists(x => x.Term == id)) seen.Add((id, false));
+            }
+            seen.Sort((x, y) => x.Term.CompareTo(y.Term));
+            var terms = new int[seen.Count];
+            var isMain = new bool[seen.Count];
+            for (var k = 0; k < terms.Length; k++) (terms[k], isMain[k]) = seen[k];
+            docTerms[d] = terms;
+            main[d] = isMain;
+        }
+        names = [.. list];
+        return docTerms;
 
         int IdOf(string term)
         {
             if (!ids.TryGetValue(term, out var id))
             {
-                ids[term] = id = names.Count;
-                names.Add(term);
+                ids[term] = id = list.Count;
+                list.Add(term);
             }
             return id;
+        }
+    }
+
+    private static int[] SortedDistinct(List<int> values)
+    {
+        var array = values.ToArray();
+        Array.Sort(array);
+        var count = 0;
+        for (var k = 0; k < array.Length; k++)
+        {
+            if (count == 0 || array[k] != array[count - 1]) array[count++] = array[k];
+        }
+        return count == array.Length ? array : array[..count];
+    }
+
+    /// <summary>
+    /// Vectors from each document's distinct term ids (ascending) and, per document and term, whether it is a main
+    /// term (null: all are); compound parts weigh <paramref name="partWeight"/>.
+    /// </summary>
+    private TermVectors(int[][] terms, bool[][]? main, string[] names, bool useIdf, double partWeight)
+    {
+        Names = names;
+        Df = new int[names.Length];
+        foreach (var doc in terms)
+        {
+            foreach (var term in doc) Df[term]++;
+        }
+        var n = terms.Length;
+        // A term only one text has cannot make two texts alike; left in, it would only shrink their cosines.
+        Idf = new double[Df.Length];
+        for (var t = 0; t < Idf.Length; t++) Idf[t] = !useIdf ? 1.0 : Df[t] < 2 ? 0.0 : Math.Log((double)n / Df[t]);
+        Terms = terms;
+        Weights = new double[n][];
+        Norms = new double[n];
+        for (var d = 0; d < n; d++)
+        {
+            var docTerms = terms[d];
+            var isMain = main?[d];
+            var w = new double[docTerms.Length];
+            double squares = 0;
+            for (var k = 0; k < w.Length; k++)
+            {
+                w[k] = Idf[docTerms[k]] * (isMain is null || isMain[k] ? 1 : partWeight);
+                squares += w[k] * w[k];
+            }
+            var norm = Math.Sqrt(squares);
+            Norms[d] = norm;
+            if (norm > 0)
+            {
+                for (var k = 0; k < w.Length; k++) w[k] /= norm;
+            }
+            Weights[d] = w;
         }
     }
 
@@ -79,9 +172,13 @@ internal sealed class TermVectors
 
     public double[][] Weights { get; }
 
+    /// <summary>Per document the length its weights were divided by (0: all its terms weigh 0).</summary>
+    public double[] Norms { get; }
+
     public int Count => Terms.Length;
 
     /// <summary>Cosine of two documents (vectors are normalised), summed in term order so it is symmetric.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Cosine(int a, int b)
     {
         var ta = Terms[a];

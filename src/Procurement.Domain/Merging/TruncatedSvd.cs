@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Procurement.Domain.Merging;
@@ -141,7 +142,7 @@ internal static class TruncatedSvd
             for (var i = 0; i < inner; i++) xRows[i * m + j] = xj[i];
         }
         var resultRows = new double[rows * m];
-        Parallel.For(0, rows, r =>
+        Parallel.For(0, rows, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int r) =>
         {
             var cols = columns[r];
             var w = weights[r];
@@ -161,6 +162,7 @@ internal static class TruncatedSvd
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(double[] a, double[] b)
     {
         var width = Vector<double>.Count;
@@ -173,6 +175,7 @@ internal static class TruncatedSvd
     }
 
     /// <summary>y -= d·x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SubtractScaled(double[] y, double d, double[] x)
     {
         var width = Vector<double>.Count;
@@ -183,6 +186,7 @@ internal static class TruncatedSvd
     }
 
     /// <summary>Modified Gram–Schmidt, twice ("twice is enough"), on the columns; a dependent column becomes zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Orthonormalise(double[][] q)
     {
         for (var pass = 0; pass < 2; pass++)

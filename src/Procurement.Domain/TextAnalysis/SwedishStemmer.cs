@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Procurement.Domain.TextAnalysis;
 
 /// <summary>
@@ -19,6 +20,7 @@ public static class SwedishStemmer
 
     private static readonly string[] Step2Endings = ["dd", "gd", "nn", "dt", "gt", "kt", "tt"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Stem(string word)
     {
         ArgumentNullException.ThrowIfNull(word);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Procurement.Domain.TextAnalysis;
@@ -20,6 +21,7 @@ public static class SwedishTokenizer
         ["v"] = "v", ["vecka"] = "v", ["veckor"] = "v",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -42,6 +44,7 @@ public static class SwedishTokenizer
         return tokens;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Token> Split(string text)
     {
         var tokens = new List<Token>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Procurement.Domain.TextAnalysis;
 
 /// <summary>
@@ -60,10 +61,19 @@ public sealed class TextAnalyzer
     public IReadOnlyList<AnalyzedWord> Words(string text) => Analyze(text).Words;
 
     /// <summary>Everything the analysis knows about a text: words with main terms, compound parts and the key sequence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AnalyzedText Analyze(string text)
     {
         var tokens = SwedishTokenizer.Tokenize(text);
-        var keys = tokens.Select(t => t.IsNumber ? t.Text : Key(t.Text)).ToArray();
+        // What a word maps to depends on the word alone: looked up once per distinct word, not per occurrence.
+        var info = new WordInfo?[tokens.Count];
+        var keys = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.IsNumber) keys[i] = token.Text;
+            else keys[i] = (info[i] = InfoOf(token.Text)).Key;
+        }
         var terms = new string[tokens.Count];
         var concepts = new string[tokens.Count];
         var parts = new List<(int Word, string Term)>();
@@ -78,20 +88,54 @@ public sealed class TextAnalyzer
                 i += length - 1;
                 continue;
             }
-            var concept = token.IsNumber ? null : Thesaurus.ConceptOf(keys[i]);
-            concepts[i] = concept ?? keys[i];
-            if (stopWords.Contains(token.Text)) { terms[i] = ""; continue; }
+            if (token.IsNumber)
+            {
+                concepts[i] = keys[i];
+                terms[i] = stopWords.Contains(token.Text) ? "" : concepts[i];
+                continue;
+            }
+            var word = info[i]!;
+            concepts[i] = word.Concept;
+            if (word.IsStopWord) { terms[i] = ""; continue; }
             terms[i] = concepts[i];
-            if (token.IsNumber) continue;
-            foreach (var part in splitter.Split(token.Text))
+            foreach (var part in word.PartTerms) parts.Add((i, part));
+        }
+        var words = new List<AnalyzedWord>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++) words.Add(new AnalyzedWord(tokens[i].Start, tokens[i].Length, terms[i]));
+        return new AnalyzedText(words, parts, concepts);
+    }
+
+    /// <summary>A word's stem, its concept (or the stem), whether it is a stop word and its compound parts' terms.</summary>
+    private sealed record WordInfo(string Key, string Concept, bool IsStopWord, string[] PartTerms);
+
+    private const int MaxCachedWords = 200_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordInfo> wordCache = new(StringComparer.Ordinal);
+
+    private WordInfo InfoOf(string word)
+    {
+        if (wordCache.TryGetValue(word, out var info)) return info;
+        info = Uncached(word);
+        // Bounded: a long-running server sees ever new words; past the bound they are just computed each time.
+        if (wordCache.Count < MaxCachedWords) wordCache.TryAdd(word, info);
+        return info;
+    }
+
+    private WordInfo Uncached(string word)
+    {
+        var key = Key(word);
+        var concept = Thesaurus.ConceptOf(key) ?? key;
+        var isStop = stopWords.Contains(word);
+        var partTerms = new List<string>();
+        if (!isStop && word.Length > 0)
+        {
+            foreach (var part in splitter.Split(word))
             {
                 var partKey = Key(part);
                 var partTerm = Thesaurus.ConceptOf(partKey) ?? partKey;
-                if (partTerm != terms[i] && !stopWords.Contains(part)) parts.Add((i, partTerm));
+                if (partTerm != concept && !stopWords.Contains(part)) partTerms.Add(partTerm);
             }
         }
-        var words = tokens.Select((t, i) => new AnalyzedWord(t.Start, t.Length, terms[i])).ToList();
-        return new AnalyzedText(words, parts, concepts);
+        return new WordInfo(key, concept, isStop, [.. partTerms]);
     }
 
     private List<string> EntryKeys(string entry) =>
