@@ -69,8 +69,8 @@ internal static class CandidateIndex
         var order = Grouped(vectors, maxDf);
         var words = new Packed(vectors, order);
         var gramVectors = grams is null ? null : new Packed(grams, order);
-        var only1 = new uint[n];
-        var only2 = new uint[n];
+        var only1 = new ulong[n];
+        var only2 = new ulong[n];
         for (var d = 0; d < n; d++)
         {
             var (s1, s2) = scorer.Docs[d].Sides;

@@ -29,8 +29,8 @@ internal static class CentroidRefinement
             (cannot.TryGetValue(a, out var la) ? la : cannot[a] = []).Add(b);
             (cannot.TryGetValue(b, out var lb) ? lb : cannot[b] = []).Add(a);
         }
-        var only1 = new uint[n];
-        var only2 = new uint[n];
+        var only1 = new ulong[n];
+        var only2 = new ulong[n];
         for (var i = 0; i < n; i++)
         {
             var (s1, s2) = scorer.Docs[i].Sides;
@@ -51,8 +51,8 @@ internal static class CentroidRefinement
             for (var i = 0; i < n; i++) size[label[i]] = size.GetValueOrDefault(label[i]) + weights[i];
             var row = new Dictionary<int, int>();
             var membersOfRow = new List<List<int>>();
-            var union1 = new Dictionary<int, uint>();
-            var union2 = new Dictionary<int, uint>();
+            var union1 = new Dictionary<int, ulong>();
+            var union2 = new Dictionary<int, ulong>();
             for (var i = 0; i < n; i++)
             {
                 var l = label[i];

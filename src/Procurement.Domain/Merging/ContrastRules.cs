@@ -35,7 +35,7 @@ public sealed class ContrastRules
             if (sides.Length != 2) throw new FormatException($"A contrast line needs two sides: {line}");
             groups.Add(new Group(factor, sides));
         }
-        if (groups.Count > 32) throw new FormatException("At most 32 contrast groups.");
+        if (groups.Count > 64) throw new FormatException("At most 64 contrast groups.");
     }
 
     private Entry ParseEntry(string entry)
@@ -48,7 +48,7 @@ public sealed class ContrastRules
 
     /// <summary>The sides a text takes: bit g of the first mask = side one of group g, of the second = side two.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (uint SideOne, uint SideTwo) SidesOf(string text, AnalyzedText analysis)
+    public (ulong SideOne, ulong SideTwo) SidesOf(string text, AnalyzedText analysis)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -58,11 +58,11 @@ public sealed class ContrastRules
         // Words and concepts of the text: an entry whose first word is in neither cannot occur (no scan needed).
         var present = new HashSet<string>(surface, StringComparer.Ordinal);
         present.UnionWith(concepts);
-        uint one = 0, two = 0;
+        ulong one = 0, two = 0;
         for (var g = 0; g < groups.Count; g++)
         {
-            if (groups[g].Sides[0].Any(e => Occurs(e, surface, concepts, parts, present))) one |= 1u << g;
-            if (groups[g].Sides[1].Any(e => Occurs(e, surface, concepts, parts, present))) two |= 1u << g;
+            if (groups[g].Sides[0].Any(e => Occurs(e, surface, concepts, parts, present))) one |= 1UL << g;
+            if (groups[g].Sides[1].Any(e => Occurs(e, surface, concepts, parts, present))) two |= 1UL << g;
         }
         return (one, two);
     }
@@ -83,7 +83,7 @@ public sealed class ContrastRules
     }
 
     /// <summary>How much of two texts' similarity survives their contrasts: 1 when they take no opposite sides.</summary>
-    public double Factor((uint SideOne, uint SideTwo) a, (uint SideOne, uint SideTwo) b)
+    public double Factor((ulong SideOne, ulong SideTwo) a, (ulong SideOne, ulong SideTwo) b)
     {
         var onlyA1 = a.SideOne & ~a.SideTwo;
         var onlyA2 = a.SideTwo & ~a.SideOne;
@@ -93,7 +93,7 @@ public sealed class ContrastRules
     }
 
     /// <summary>The product of the factors of the contrast groups whose bits are set.</summary>
-    internal double ConflictFactor(uint conflicts)
+    internal double ConflictFactor(ulong conflicts)
     {
         var factor = 1.0;
         for (var g = 0; conflicts != 0; g++, conflicts >>= 1)

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 namespace Procurement.Domain.Merging;
 
 /// <summary>One distinct analysed text: its main terms, compound-part terms and contrast sides.</summary>
-internal sealed record AnalyzedDoc(string[] MainTerms, string[] PartTerms, (uint SideOne, uint SideTwo) Sides)
+internal sealed record AnalyzedDoc(string[] MainTerms, string[] PartTerms, (ulong SideOne, ulong SideTwo) Sides)
 {
     /// <summary>Character n-grams of the main terms (see <see cref="CharGrams"/>), computed on first use.</summary>
     public string[] Grams => grams ??= CharGrams.Of(MainTerms);

@@ -11,9 +11,10 @@ namespace Procurement.Domain.Tests.Quality;
 /// </summary>
 public sealed class EngineQualityTests
 {
-    // Measured on clusters-dev: pairwise F1 0.710, B-cubed F1 0.786 (0.562 / 0.691 before the vocabulary was grown).
-    private const double PairwiseF1Floor = 0.69;
-    private const double BCubedF1Floor = 0.76;
+    // Measured on clusters-dev: pairwise F1 0.744, B-cubed F1 0.812 after vocabulary round two (0.710 / 0.786 after round
+    // one, 0.562 / 0.691 before the vocabulary was grown).
+    private const double PairwiseF1Floor = 0.73;
+    private const double BCubedF1Floor = 0.80;
 
     [Fact]
     public void The_engine_stays_above_its_measured_floors_on_the_development_set()
