@@ -46,7 +46,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
 
     public const double DefaultGramWeight = 0.6;
 
-    public const double DefaultRefineThreshold = 0.32;
+    public const double DefaultRefineThreshold = 0.28;
 
     /// <summary>
     /// Share of the centroid score in refinement that comes from the corpus's latent semantic space (LSA, see
@@ -66,7 +66,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     /// <summary>Latent cosines up to this count as nothing; the rest is stretched to 0..1.</summary>
     public double LatentFloor { get; init; } = 0.3;
 
-    public const double DefaultLatentWeight = 0.25;
+    public const double DefaultLatentWeight = 0.15;
 
     /// <summary>Called with a phase's name when it ends (benchmarks time the phases with it); null: nothing.</summary>
     internal Action<string>? Phase { get; init; }
