@@ -134,7 +134,7 @@ internal static class AverageLinkClustering
             }
         }
 
-        var touched = new List<int>();
+        var touched = new List<(int Node, double Sum)>();
         while (queue.TryDequeue(out var entry, out var priority))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -168,11 +168,13 @@ internal static class AverageLinkClustering
             var kept = links[keep];
             foreach (var (c, l) in links[drop])
             {
-                links[c].Remove(drop);
+                var theirs = links[c];
+                theirs.Remove(drop);
                 ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(kept, c, out _);
                 slot = new Link(slot.Sum + l.Sum, slot.Linked + l.Linked);
-                links[c][keep] = slot;
-                touched.Add(c);
+                theirs[keep] = slot;
+                // The pair's sum as it stays until the offers below (each neighbour of the dropped side once).
+                touched.Add((c, slot.Sum));
             }
             internalSum[keep] += internalSum[drop] + sum;
             size[keep] += size[drop];
@@ -193,15 +195,14 @@ internal static class AverageLinkClustering
                 foreach (var c in released)
                 {
                     parked[c]?.Remove(keep);
-                    if (members[c] is not null) touched.Add(c);
+                    if (members[c] is not null && links[c].TryGetValue(keep, out var l)) touched.Add((c, l.Sum));
                 }
             }
             Refresh(keep);
-            foreach (var c in touched)
+            foreach (var (c, pairSum) in touched)
             {
-                if (members[c] is null || !links[c].TryGetValue(keep, out var l)) continue;
                 if (parked[c]?.Contains(keep) == true) continue;
-                var key = Key(c, keep, l.Sum);
+                var key = Key(c, keep, pairSum);
                 if (key.Average >= threshold && comparer.Compare(key, best[c]) < 0) Offer(c, key);
             }
         }

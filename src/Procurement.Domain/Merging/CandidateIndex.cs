@@ -171,16 +171,45 @@ internal static class CandidateIndex
         }
 
         phase?.Invoke("neighbours");
-        // Either side's choice makes an edge; the similarity is symmetric, so the union is deterministic.
-        var pairs = new HashSet<(int, int)>();
-        var edges = new List<(int A, int B, double Similarity)>();
+        // Either side's choice makes an edge; the similarity is symmetric, so the union is deterministic. Edges in
+        // the order of their first choice going through the documents in id order: a pair (a < b) comes with a's
+        // neighbours if a chose b, else with b's. Whether the lower side chose too is looked up in parallel.
+        var chosenByLower = new bool[n][];
+        Parallel.For(0, n, options, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int d) =>
+        {
+            var mine = found[d];
+            var flags = new bool[mine.Length];
+            for (var k = 0; k < mine.Length; k++)
+            {
+                var other = mine[k].Other;
+                if (other >= d) continue;
+                foreach (var (back, _) in found[other])
+                {
+                    if (back == d)
+                    {
+                        flags[k] = true;
+                        break;
+                    }
+                }
+            }
+            chosenByLower[d] = flags;
+        });
+        var edgeCount = 0;
+        for (var d = 0; d < n; d++)
+        {
+            foreach (var chosen in chosenByLower[d]) if (!chosen) edgeCount++;
+        }
+        var edges = new List<(int A, int B, double Similarity)>(edgeCount);
         var vetoes = new List<(int A, int B)>();
         for (var d = 0; d < n; d++)
         {
-            foreach (var (other, similarity) in found[d])
+            var mine = found[d];
+            var flags = chosenByLower[d];
+            for (var k = 0; k < mine.Length; k++)
             {
-                var key = d < other ? (d, other) : (other, d);
-                if (pairs.Add(key)) edges.Add((key.Item1, key.Item2, similarity));
+                var (other, similarity) = mine[k];
+                if (flags[k]) continue;
+                edges.Add(d < other ? (d, other, similarity) : (other, d, similarity));
             }
             if (vetoed[d] is { } list)
             {

@@ -17,6 +17,13 @@ public sealed class ContrastRules
 
     private sealed record Group(double Factor, Entry[][] Sides);
 
+    // The entries by their first word (a text can only hold an entry whose first word is among its words or
+    // concepts), the one-word concept entries by that word (matched by a compound part too), and the sides that
+    // entries without words always take: SidesOf looks only at the entries a text's words can start.
+    private readonly Dictionary<string, List<(ulong Bit, int Side, Entry Entry)>> byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(ulong Bit, int Side)>> byPart = new(StringComparer.Ordinal);
+    private readonly ulong[] always = new ulong[2];
+
     /// <summary>The built-in rules (contrasts.sv.txt) keyed by <paramref name="analyzer"/>.</summary>
     public static ContrastRules For(TextAnalyzer analyzer) =>
         new(analyzer, EmbeddedWordList.Lines("Merging.contrasts.sv.txt"));
@@ -36,6 +43,28 @@ public sealed class ContrastRules
             groups.Add(new Group(factor, sides));
         }
         if (groups.Count > 64) throw new FormatException("At most 64 contrast groups.");
+        for (var g = 0; g < groups.Count; g++)
+        {
+            for (var side = 0; side < 2; side++)
+            {
+                foreach (var entry in groups[g].Sides[side])
+                {
+                    var bit = 1UL << g;
+                    if (entry.Words.Length == 0)
+                    {
+                        always[side] |= bit;
+                        continue;
+                    }
+                    if (entry.Words.Length == 1 && !entry.Literal[0])
+                    {
+                        if (!byPart.TryGetValue(entry.Words[0], out var partList)) byPart[entry.Words[0]] = partList = [];
+                        partList.Add((bit, side));
+                    }
+                    if (!byFirstWord.TryGetValue(entry.Words[0], out var list)) byFirstWord[entry.Words[0]] = list = [];
+                    list.Add((bit, side, entry));
+                }
+            }
+        }
     }
 
     private Entry ParseEntry(string entry)
@@ -54,24 +83,30 @@ public sealed class ContrastRules
         ArgumentNullException.ThrowIfNull(analysis);
         var surface = analysis.Words.Select(w => text.Substring(w.Start, w.Length).ToLowerInvariant()).ToArray();
         var concepts = analysis.Concepts;
-        var parts = analysis.Parts.Select(p => p.Term).ToHashSet(StringComparer.Ordinal);
-        // Words and concepts of the text: an entry whose first word is in neither cannot occur (no scan needed).
+        // Words and concepts of the text: only entries starting with one of them can occur.
         var present = new HashSet<string>(surface, StringComparer.Ordinal);
         present.UnionWith(concepts);
-        ulong one = 0, two = 0;
-        for (var g = 0; g < groups.Count; g++)
+        Span<ulong> taken = [always[0], always[1]];
+        foreach (var (_, term) in analysis.Parts)
         {
-            if (groups[g].Sides[0].Any(e => Occurs(e, surface, concepts, parts, present))) one |= 1UL << g;
-            if (groups[g].Sides[1].Any(e => Occurs(e, surface, concepts, parts, present))) two |= 1UL << g;
+            if (!byPart.TryGetValue(term, out var partList)) continue;
+            foreach (var (bit, side) in partList) taken[side] |= bit;
         }
+        foreach (var word in present)
+        {
+            if (!byFirstWord.TryGetValue(word, out var list)) continue;
+            foreach (var (bit, side, entry) in list)
+            {
+                if ((taken[side] & bit) == 0 && Occurs(entry, surface, concepts)) taken[side] |= bit;
+            }
+        }
+        var (one, two) = (taken[0], taken[1]);
         return (one, two);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Occurs(Entry entry, string[] surface, IReadOnlyList<string> concepts, HashSet<string> parts, HashSet<string> present)
+    private static bool Occurs(Entry entry, string[] surface, IReadOnlyList<string> concepts)
     {
-        if (entry.Words.Length == 1 && !entry.Literal[0] && parts.Contains(entry.Words[0])) return true;
-        if (entry.Words.Length > 0 && !present.Contains(entry.Words[0])) return false;
         for (var i = 0; i + entry.Words.Length <= surface.Length; i++)
         {
             var match = true;

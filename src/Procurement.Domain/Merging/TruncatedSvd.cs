@@ -66,6 +66,24 @@ internal static class TruncatedSvd
         var singular = order.Select(i => Math.Sqrt(Math.Max(0, values[i]))).ToArray();
         var u = Jagged(rows, rank);
         var v = Jagged(columnCount, computeV ? rank : 0);
+        // U row by row (each entry still sums its products in the order of i), in parallel: a row's entries are
+        // written together instead of one column of all rows at a time.
+        Parallel.For(0, rows, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int row) =>
+        {
+            var target = u[row];
+            for (var r = 0; r < rank; r++)
+            {
+                var e = order[r];
+                var sum = 0.0;
+                for (var i = 0; i < m; i++)
+                {
+                    var w = vectors[i, e];
+                    if (w == 0) continue;
+                    sum += y[i][row] * w;
+                }
+                target[r] = sum;
+            }
+        });
         for (var r = 0; r < rank; r++)
         {
             var e = order[r];
@@ -73,8 +91,6 @@ internal static class TruncatedSvd
             {
                 var w = vectors[i, e];
                 if (w == 0) continue;
-                var q = y[i];
-                for (var row = 0; row < rows; row++) u[row][r] += q[row] * w;
                 if (computeV && singular[r] > 1e-12)
                 {
                     var bi = b[i];
@@ -151,7 +167,15 @@ internal static class TruncatedSvd
             {
                 var source = xRows.AsSpan(cols[k] * m, m);
                 var wk = w[k];
-                for (var j = 0; j < m; j++) target[j] += wk * source[j];
+                // Element by element as the scalar loop (a product, then a sum: no fused multiply-add).
+                var j = 0;
+                if (Vector.IsHardwareAccelerated)
+                {
+                    var wv = new Vector<double>(wk);
+                    for (; j <= m - Vector<double>.Count; j += Vector<double>.Count)
+                        (new Vector<double>(target[j..]) + wv * new Vector<double>(source[j..])).CopyTo(target[j..]);
+                }
+                for (; j < m; j++) target[j] += wk * source[j];
             }
         });
         var result = Jagged(m, rows);
