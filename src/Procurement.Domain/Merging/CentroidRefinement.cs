@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 namespace Procurement.Domain.Merging;
 
@@ -40,8 +41,6 @@ internal static class CentroidRefinement
         var nextLabel = label.Max() + 1;
         var gramWeight = scorer.Grams is null ? 0 : scorer.GramWeight;
 
-        // The centroids' rows, reused from round to round (grown when a round has more clusters).
-        double[] wordRows = [], gramRows = [];
         for (var round = 0; round < rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -66,8 +65,8 @@ internal static class CentroidRefinement
                 union1[l] = union1.GetValueOrDefault(l) | only1[i];
                 union2[l] = union2.GetValueOrDefault(l) | only2[i];
             }
-            var words = new Centroids(scorer.Words, membersOfRow, weights, ref wordRows);
-            var grams = scorer.Grams is null ? null : new Centroids(scorer.Grams, membersOfRow, weights, ref gramRows);
+            var words = new Centroids(scorer.Words, membersOfRow, weights, cancellationToken);
+            var grams = scorer.Grams is null ? null : new Centroids(scorer.Grams, membersOfRow, weights, cancellationToken);
             var latent = new Dictionary<int, DenseCentroid>();
             if (latentSpace is not null)
             {
@@ -141,54 +140,50 @@ internal static class CentroidRefinement
     }
 
     /// <summary>
-    /// The centroids of some clusters in one flat array, one row per cluster. The same sums as a sparse centroid
-    /// built by adding the members in node order, and its squared norm summed over the terms in the order they first
-    /// occur, so the cosines are the same to the last bit.
+    /// The centroids of some clusters, one sparse row per cluster (memory grows with the terms the members use, not
+    /// with clusters × vocabulary). The same sums as adding the members in node order, and the squared norm summed
+    /// over the terms in the order they first occur, so the cosines are the same to the last bit.
     /// </summary>
     private sealed class Centroids
     {
         private readonly TermVectors vectors;
-        private readonly int width;
-        private readonly double[] sum;
+        private readonly Dictionary<int, double>[] sum;
         private readonly double[] normSquared;
 
         /// <param name="vectors">The documents' vectors.</param>
         /// <param name="membersOfRow">Per row (cluster) its documents, ascending.</param>
         /// <param name="weights">Per document the number of items it stands for.</param>
-        /// <param name="rows">Space for the rows, cleared and used, or replaced when too small.</param>
-        public Centroids(TermVectors vectors, List<List<int>> membersOfRow, int[] weights, ref double[] rows)
+        /// <param name="cancellationToken">Stops the work between rows.</param>
+        public Centroids(TermVectors vectors, List<List<int>> membersOfRow, int[] weights, CancellationToken cancellationToken)
         {
             this.vectors = vectors;
-            width = vectors.Names.Length;
-            var length = (long)membersOfRow.Count * width;
-            if (rows.LongLength < length) rows = new double[length];
-            else Array.Clear(rows, 0, (int)length);
-            sum = rows;
+            sum = new Dictionary<int, double>[membersOfRow.Count];
             normSquared = new double[membersOfRow.Count];
-            Parallel.For(0, membersOfRow.Count, () => new int[width], [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r, _, seen) =>
+            Parallel.For(0, membersOfRow.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
             {
-                var offset = (long)r * width;
+                var row = new Dictionary<int, double>();
+                var order = new List<int>();
                 foreach (var doc in membersOfRow[r])
                 {
                     var terms = vectors.Terms[doc];
                     var w = vectors.Weights[doc];
-                    for (var k = 0; k < terms.Length; k++) sum[offset + terms[k]] += weights[doc] * w[k];
-                }
-                // Stamps r + 1 mark the terms already counted for this row.
-                double norm = 0;
-                foreach (var doc in membersOfRow[r])
-                {
-                    foreach (var t in vectors.Terms[doc])
+                    for (var k = 0; k < terms.Length; k++)
                     {
-                        if (seen[t] == r + 1) continue;
-                        seen[t] = r + 1;
-                        var v = sum[offset + t];
-                        norm += v * v;
+                        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(row, terms[k], out var existed);
+                        if (!existed) order.Add(terms[k]);
+                        cell += weights[doc] * w[k];
                     }
                 }
+                double norm = 0;
+                foreach (var t in order)
+                {
+                    var v = row[t];
+                    norm += v * v;
+                }
+                sum[r] = row;
                 normSquared[r] = norm;
-                return seen;
-            }, _ => { });
+            });
         }
 
         /// <summary>Cosine of a document with a row's centroid after taking <paramref name="self"/> copies of it out.</summary>
@@ -197,13 +192,13 @@ internal static class CentroidRefinement
         {
             var terms = vectors.Terms[doc];
             var w = vectors.Weights[doc];
-            var offset = (long)row * width;
+            var centroid = sum[row];
             double dot = 0, own = 0;
             for (var k = 0; k < terms.Length; k++)
             {
                 own += w[k] * w[k];
                 // A term the centroid lacks adds 0 * w = +0, which leaves the sum as it is.
-                dot += w[k] * sum[offset + terms[k]];
+                dot += w[k] * centroid.GetValueOrDefault(terms[k]);
             }
             var dotRest = dot - self * own;
             var normSquaredRest = normSquared[row] - 2 * self * dot + (double)self * self * own;

@@ -8,21 +8,6 @@ internal static class CharGrams
 {
     public const int Size = 4;
 
-    /// <summary>The distinct n-grams of the terms, in order of first occurrence.</summary>
-    public static string[] Of(IEnumerable<string> terms)
-    {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
-        var ordered = new List<string>();
-        foreach (var term in terms)
-        {
-            foreach (var gram in OfTerm(term))
-            {
-                if (grams.Add(gram)) ordered.Add(gram);
-            }
-        }
-        return [.. ordered];
-    }
-
     /// <summary>The n-grams of one term in order (repeats kept); none for short terms and numbers.</summary>
     public static string[] OfTerm(string term)
     {

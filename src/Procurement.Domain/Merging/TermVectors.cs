@@ -2,13 +2,7 @@ using System.Runtime.CompilerServices;
 namespace Procurement.Domain.Merging;
 
 /// <summary>One distinct analysed text: its main terms, compound-part terms and contrast sides.</summary>
-internal sealed record AnalyzedDoc(string[] MainTerms, string[] PartTerms, (ulong SideOne, ulong SideTwo) Sides)
-{
-    /// <summary>Character n-grams of the main terms (see <see cref="CharGrams"/>), computed on first use.</summary>
-    public string[] Grams => grams ??= CharGrams.Of(MainTerms);
-
-    private string[]? grams;
-}
+internal sealed record AnalyzedDoc(string[] MainTerms, string[] PartTerms, (ulong SideOne, ulong SideTwo) Sides);
 
 /// <summary>
 /// Sparse, L2-normalised tf-idf vectors over integer term ids. Binary term frequency: a requirement that repeats
@@ -23,7 +17,7 @@ internal sealed class TermVectors
 
     /// <summary>
     /// Vectors over the character n-grams of the documents' main terms instead of the terms themselves. The same as
-    /// vectors over <see cref="AnalyzedDoc.Grams"/>, built from each distinct term's n-grams once.
+    /// vectors over the character n-grams of the main terms (<see cref="CharGrams"/>), built from each distinct term's n-grams once.
     /// </summary>
     public static TermVectors OfGrams(IReadOnlyList<AnalyzedDoc> docs, bool useIdf)
     {

@@ -216,7 +216,11 @@ public sealed class StandardsTests(ProcurementWebFactory app) : IClassFixture<Pr
         {
             var refused = await DeclareAtAsync(first, id, broken, "SAMBI");
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.Contains("Välj standarderna igen och spara.", (await TestClient.ParseAsync(refused)).MainText(), StringComparison.Ordinal);
+            var page = await TestClient.ParseAsync(refused);
+            Assert.Contains("Dina val visas nedan: kontrollera dem och spara igen.", page.MainText(), StringComparison.Ordinal);
+            // What the officer ticked stays ticked (nothing typed is lost); what is saved is not forced back on.
+            Assert.True(page.QuerySelector("#standard-SAMBI")!.HasAttribute("checked"));
+            Assert.False(page.QuerySelector("#standard-OCDS")!.HasAttribute("checked"));
         }
 
         Assert.Equal(["DOS-WCAG", "OCDS"], await AppliedAsync(id));

@@ -290,7 +290,7 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
     public Task<LinkCounts> CountsAsync(Guid procurementId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<LinkCounts>(
             """
-            SELECT COALESCE(SUM(CASE WHEN l.status = 'Suggested' THEN 1 ELSE 0 END), 0) AS open,
+            SELECT COALESCE(SUM(CASE WHEN l.status = 'Suggested' THEN 1 ELSE 0 END), 0) AS open_count,
                    COALESCE(SUM(CASE WHEN l.status = 'Accepted' THEN 1 ELSE 0 END), 0) AS accepted
             FROM requirement_standard_links l JOIN requirements r ON r.id = l.requirement_id
             WHERE r.procurement_id = @procurementId AND r.status <> 'Removed'
@@ -335,7 +335,7 @@ public sealed record ComputedSuggestions(StandardLinkStore.RequirementText Requi
 
 public sealed class LinkCounts
 {
-    public int Open { get; init; }
+    public int OpenCount { get; init; }
 
     public int Accepted { get; init; }
 }

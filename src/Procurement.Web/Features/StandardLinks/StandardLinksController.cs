@@ -47,17 +47,18 @@ public sealed class StandardLinksController(
 
         var catalogue = await standards.ListAsync(cancellationToken);
         var current = await links.ApplicableVersionAsync(id, cancellationToken);
-        if (ModelState.GetFieldValidationState("version") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || version is not > 0)
-        {
-            // Without the version the page was based on, a save could overwrite someone else's: start again from what is saved.
-            ModelState.Clear();
-            ModelState.AddModelError("", l["Sidan saknar uppgift om vilken version av standarderna du utgick från. Välj standarderna igen och spara."]);
-            return View(new ApplicableViewModel(catalogue, await links.ApplicableAsync(id, cancellationToken), current)).WithStatus(StatusCodes.Status400BadRequest);
-        }
-
         var picked = (chosen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var unknown = picked.Where(p => catalogue.All(s => !string.Equals(s.Id, p, StringComparison.OrdinalIgnoreCase))).ToList();
         var ids = catalogue.Where(s => picked.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).Select(s => s.Id).ToList();
+        if (ModelState.GetFieldValidationState("version") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid || version is not > 0)
+        {
+            // Without the version the page was based on, a save could overwrite someone else's: nothing is saved, the
+            // officer's ticks stay on the form against the current version, to check and save again.
+            ModelState.Clear();
+            ModelState.AddModelError("", l["Sidan saknar uppgift om vilken version av standarderna du utgick från. Dina val visas nedan: kontrollera dem och spara igen."]);
+            return View(new ApplicableViewModel(catalogue, ids, current)).WithStatus(StatusCodes.Status400BadRequest);
+        }
+
         if (!ModelState.IsValid || unknown.Count > 0)
         {
             ModelState.Clear();
