@@ -111,12 +111,15 @@ public sealed class TextAnalyzer
     private const int MaxCachedWords = 200_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordInfo> wordCache = new(StringComparer.Ordinal);
 
+    // Counted apart: ConcurrentDictionary.Count takes every lock of the dictionary, on every miss.
+    private int cachedWords;
+
     private WordInfo InfoOf(string word)
     {
         if (wordCache.TryGetValue(word, out var info)) return info;
         info = Uncached(word);
         // Bounded: a long-running server sees ever new words; past the bound they are just computed each time.
-        if (wordCache.Count < MaxCachedWords) wordCache.TryAdd(word, info);
+        if (Volatile.Read(ref cachedWords) < MaxCachedWords && wordCache.TryAdd(word, info)) Interlocked.Increment(ref cachedWords);
         return info;
     }
 
