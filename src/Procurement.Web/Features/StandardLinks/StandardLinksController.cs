@@ -342,7 +342,8 @@ public sealed record ClauseTarget(string StandardId, string ClauseId)
         value?.Split('|') is [var standard, var clause] && standard.Length > 0 && clause.Length > 0 ? new ClauseTarget(standard, clause) : null;
 }
 
-public sealed class ManualLinkForm
+/// <summary>A requirement and a clause ("STANDARD|CLAUSE", see <see cref="ClauseTarget"/>) picked on a form.</summary>
+public abstract class RequirementClauseForm
 {
     [Required(ErrorMessage = "Välj ett krav.")]
     [Display(Name = "Krav")]
@@ -354,17 +355,12 @@ public sealed class ManualLinkForm
     public string? Clause { get; set; }
 }
 
-public sealed class ConflictForm
+/// <summary>A link an officer makes by hand.</summary>
+public sealed class ManualLinkForm : RequirementClauseForm;
+
+/// <summary>A conflict an officer flags, with the rationale.</summary>
+public sealed class ConflictForm : RequirementClauseForm
 {
-    [Required(ErrorMessage = "Välj ett krav.")]
-    [Display(Name = "Krav")]
-    public Guid? RequirementId { get; set; }
-
-    [Required(ErrorMessage = "Välj ett avsnitt.")]
-    [StringLength(100, ErrorMessage = "Välj ett avsnitt av en tillämplig standard i listan.")]
-    [Display(Name = "Standard och avsnitt")]
-    public string? Clause { get; set; }
-
     [Required(ErrorMessage = "Skriv varför kravet strider mot avsnittet.")]
     [StringLength(2000, ErrorMessage = "Motiveringen får ha högst 2 000 tecken.")]
     [Display(Name = "Motivering")]
