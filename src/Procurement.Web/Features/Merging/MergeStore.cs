@@ -150,14 +150,6 @@ public sealed class MergeStore(DbSession session, JournalWriter journal, TimePro
         return true;
     }
 
-    /// <summary>True when needs of merges other than <paramref name="merge"/> still feed its requirement (undoing it leaves the requirement).</summary>
-    public async Task<bool> HasOtherActiveSourcesAsync(MergeRow merge, CancellationToken cancellationToken) =>
-        await session.ExecuteScalarAsync<int>(
-            """
-            SELECT COUNT(*) FROM merge_members mm JOIN merges mg ON mg.id = mm.merge_id
-            WHERE mg.requirement_id = @RequirementId AND mg.id <> @Id AND mm.removed_at IS NULL
-            """, new { merge.RequirementId, merge.Id }, cancellationToken) > 0;
-
     /// <summary>
     /// What people have added to a requirement besides the needs merged into it: comments, support, decided or
     /// hand-made standard links, flagged conflicts, and versions saved by anyone but <paramref name="userId"/>.
@@ -183,13 +175,16 @@ public sealed class MergeStore(DbSession session, JournalWriter journal, TimePro
             after: new { mergeId = merge.Id, activity.Comments, activity.Supports, activity.StandardLinks, activity.Conflicts, activity.EditsByOthers },
             cancellationToken: cancellationToken);
 
-    /// <summary>True when no active merge feeds the requirement any more.</summary>
-    public async Task<bool> HasActiveSourcesAsync(Guid requirementId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// True while merged needs still feed the requirement — not counting those of <paramref name="exceptMergeId"/>, to ask
+    /// whether undoing that merge would leave the requirement without sources.
+    /// </summary>
+    public async Task<bool> HasActiveSourcesAsync(Guid requirementId, Guid? exceptMergeId, CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<int>(
             """
             SELECT COUNT(*) FROM merge_members mm JOIN merges mg ON mg.id = mm.merge_id
-            WHERE mg.requirement_id = @requirementId AND mm.removed_at IS NULL
-            """, new { requirementId }, cancellationToken) > 0;
+            WHERE mg.requirement_id = @requirementId AND mm.removed_at IS NULL AND (@exceptMergeId IS NULL OR mg.id <> @exceptMergeId)
+            """, new { requirementId, exceptMergeId }, cancellationToken) > 0;
 
     private const string SelectMerge =
         """

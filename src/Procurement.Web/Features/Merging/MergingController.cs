@@ -207,7 +207,7 @@ public sealed class MergingController(
             return this.PhaseClosed(l["Behov sammanförs och delas upp i fasen Sammanställning."]);
         }
 
-        if (merge.UndoneAt is null && merge.CreatedRequirement && !await merges.HasOtherActiveSourcesAsync(merge, cancellationToken)
+        if (merge.UndoneAt is null && merge.CreatedRequirement && !await merges.HasActiveSourcesAsync(merge.RequirementId, merge.Id, cancellationToken)
             && await requirements.GetAsync(id, merge.RequirementId, cancellationToken) is { Status: not RequirementStatus.Removed } made)
         {
             // Undoing would remove the requirement the merge made: not while it holds what others have added since.
@@ -224,7 +224,7 @@ public sealed class MergingController(
             return Decided();
         }
 
-        if (merge.CreatedRequirement && !await merges.HasActiveSourcesAsync(merge.RequirementId, cancellationToken)
+        if (merge.CreatedRequirement && !await merges.HasActiveSourcesAsync(merge.RequirementId, exceptMergeId: null, cancellationToken)
             && await requirements.GetAsync(id, merge.RequirementId, cancellationToken) is { } created && created.Status != RequirementStatus.Removed)
         {
             // The requirement existed only because of this merge: it goes with it, as a new version, so its history stays.
