@@ -6,12 +6,12 @@ using Procurement.Domain.Merging;
 namespace Procurement.Quality;
 
 /// <summary>
-/// The development-only view used while tuning the engine: clusters-dev, clusters-dev2, clusters-demo, standards-dev
+/// The development-only view used while tuning the engine: clusters-dev, clusters-dev2, clusters-dev3, clusters-demo, standards-dev
 /// and standards-dev2, never the test sets. A set whose file is missing is skipped. "--errors" adds the worst false merges and missed pairs of each clustering set.
 /// </summary>
 public static class DevReport
 {
-    public static readonly string[] ClusterSets = ["clusters-dev", "clusters-dev2", LabelledSets.Demo];
+    public static readonly string[] ClusterSets = ["clusters-dev", "clusters-dev2", "clusters-dev3", LabelledSets.Demo];
 
     public static readonly string[] StandardsSets = ["standards-dev", "standards-dev2"];
 
@@ -93,7 +93,7 @@ public static class DevReport
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>Grid search over engine settings on the development sets only (clusters-dev, clusters-dev2, clusters-demo).</summary>
+/// <summary>Grid search over engine settings on the development sets only (clusters-dev, clusters-dev2, clusters-dev3, clusters-demo).</summary>
 public static class DevSweep
 {
     public static string Run(IEnumerable<(string Label, NearDuplicateClusterer Clusterer)> candidates)

@@ -32,7 +32,7 @@ public static class LabelledSets
     /// </summary>
     public static readonly IReadOnlySet<string> Development = new HashSet<string>(StringComparer.Ordinal)
     {
-        "clusters-dev", "clusters-dev2", Demo, "standards-dev", "standards-dev2",
+        "clusters-dev", "clusters-dev2", "clusters-dev3", Demo, "standards-dev", "standards-dev2",
     };
 
     public static bool IsDevelopment(string name) => Development.Contains(name);

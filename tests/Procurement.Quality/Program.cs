@@ -2,7 +2,7 @@ using System.Text;
 using Procurement.Quality;
 
 // Prints the quality report; "--write FILE" also saves it (relative paths from the current directory).
-// "--dev-only" evaluates only the development sets (clusters-dev, clusters-dev2, clusters-demo, standards-dev,
+// "--dev-only" evaluates only the development sets (clusters-dev, clusters-dev2, clusters-dev3, clusters-demo, standards-dev,
 // standards-dev2) — the only view to iterate against; "--errors" (with --dev-only) adds the worst false merges and
 // missed pairs.
 if (args.Contains("--sweep"))

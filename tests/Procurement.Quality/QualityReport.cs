@@ -10,7 +10,7 @@ public static class QualityReport
     public const string Command = "dotnet run -c Release --project tests/Procurement.Quality -- --write docs/merge-quality.md";
 
     // Development sets first (see LabelledSets.Development), then the unseen test sets.
-    private static readonly string[] ClusterSets = ["clusters-dev", "clusters-dev2", LabelledSets.Demo, "clusters-test", "clusters-test2"];
+    private static readonly string[] ClusterSets = ["clusters-dev", "clusters-dev2", "clusters-dev3", LabelledSets.Demo, "clusters-test", "clusters-test2"];
     private static readonly string[] StandardsSets = ["standards-dev", "standards-dev2", "standards-test"];
 
     public static string Build(DateTimeOffset now)
