@@ -11,17 +11,20 @@ namespace Procurement.Benchmarks;
 /// </summary>
 public static class DemoNeeds
 {
-    public static IReadOnlyList<ClusterInput> Draw(int count, int seed = 42)
+    public static IReadOnlyList<ClusterInput> Draw(int count, int seed = 42) => DrawLabelled(count, seed).Select(n => n.Need).ToList();
+
+    /// <summary>As <see cref="Draw"/>, each need with the id of the theme it was drawn from (its gold cluster).</summary>
+    public static IReadOnlyList<(ClusterInput Need, string Theme)> DrawLabelled(int count, int seed = 42)
     {
         var themes = DemoContent.Load().Needs;
         var totalWeight = themes.Sum(t => t.Weight);
         var random = new Random(seed);
-        var needs = new List<ClusterInput>(count);
+        var needs = new List<(ClusterInput, string)>(count);
         for (var i = 0; i < count; i++)
         {
             var pick = random.Next(totalWeight);
             var theme = themes.SkipWhile(t => (pick -= t.Weight) >= 0).First();
-            needs.Add(new ClusterInput(i.ToString("D6", CultureInfo.InvariantCulture), theme.Phrasings[random.Next(theme.Phrasings.Count)]));
+            needs.Add((new ClusterInput(i.ToString("D6", CultureInfo.InvariantCulture), theme.Phrasings[random.Next(theme.Phrasings.Count)]), theme.Id));
         }
 
         return needs;
@@ -53,13 +56,17 @@ public static class DemoNeeds
     /// phrasing gets a short municipal context (a name, a number of premises) before or after it, and sometimes a
     /// synonym swapped in. Deterministic for a seed.
     /// </summary>
-    public static IReadOnlyList<ClusterInput> DrawDistinct(int count, int seed = 42)
+    public static IReadOnlyList<ClusterInput> DrawDistinct(int count, int seed = 42) =>
+        DrawDistinctLabelled(count, seed).Select(n => n.Need).ToList();
+
+    /// <summary>As <see cref="DrawDistinct"/>, each need with the id of its theme.</summary>
+    public static IReadOnlyList<(ClusterInput Need, string Theme)> DrawDistinctLabelled(int count, int seed = 42)
     {
-        var drawn = Draw(count, seed);
+        var drawn = DrawLabelled(count, seed);
         var random = new Random(seed + 1);
         var inv = CultureInfo.InvariantCulture;
-        var needs = new List<ClusterInput>(count);
-        foreach (var need in drawn)
+        var needs = new List<(ClusterInput, string)>(count);
+        foreach (var (need, theme) in drawn)
         {
             var text = need.Text;
             if (random.Next(3) == 0)
@@ -70,7 +77,7 @@ public static class DemoNeeds
             }
             var context = string.Format(inv, Contexts[random.Next(Contexts.Length)], random.Next(2, 400), Municipalities[random.Next(Municipalities.Length)]);
             text = random.Next(2) == 0 ? text.TrimEnd() + " " + context : context + " " + text;
-            needs.Add(new ClusterInput(need.Id, text));
+            needs.Add((new ClusterInput(need.Id, text), theme));
         }
         return needs;
     }

@@ -10,19 +10,24 @@ namespace Procurement.Benchmarks;
 /// working set (which includes the runtime and the input, so it is an upper bound for the engine).
 /// With <c>phases</c> it also prints the time of each phase of the clusterer; with <c>dump</c> it writes every
 /// suggested cluster (members, similarity, shared terms) to a file, to check that a change leaves results alone;
-/// with <c>again</c> it clusters that many more times in the same process and prints each warm run's phases.
+/// with <c>again</c> it clusters that many more times in the same process and prints each warm run's phases; with
+/// <c>score</c> it prints pairwise and B-cubed F1 against the demo themes the needs were drawn from (their gold
+/// clusters), so that a faster but approximate setting (<c>exactFactor</c>) is judged on quality, not on agreement alone.
 /// </summary>
 public static class PeakRun
 {
-    public static int Run(int count, TextWriter output, bool distinct = false, bool phases = false, string? dump = null, int again = 0)
+    public static int Run(int count, TextWriter output, bool distinct = false, bool phases = false, string? dump = null, int again = 0,
+        bool score = false, int exactFactor = CandidateIndex.DefaultExactFactor)
     {
-        var items = distinct ? DemoNeeds.DrawDistinct(count) : DemoNeeds.Draw(count);
+        var labelled = distinct ? DemoNeeds.DrawDistinctLabelled(count) : DemoNeeds.DrawLabelled(count);
+        var items = labelled.Select(n => n.Need).ToList();
         var timings = new List<(string Phase, double Ms, double CpuMs)>();
         var phaseWatch = new Stopwatch();
         var phaseCpu = TimeSpan.Zero;
-        var clusterer = !phases ? NearDuplicateClusterer.Swedish : new NearDuplicateClusterer(TextAnalyzer.Swedish)
+        var clusterer = new NearDuplicateClusterer(TextAnalyzer.Swedish)
         {
-            Phase = name =>
+            ExactFactor = exactFactor,
+            Phase = !phases ? null : name =>
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 timings.Add((name, phaseWatch.Elapsed.TotalMilliseconds, (cpu - phaseCpu).TotalMilliseconds));
@@ -62,6 +67,19 @@ public static class PeakRun
         output.WriteLine(string.Format(inv, "Peak working set: {0:N0} MB (before clustering: {1:N0} MB); allocated while clustering: {2:N0} MB",
             peak / 1_048_576.0, before / 1_048_576.0, allocatedMb));
         if (phases) output.WriteLine("Phases: " + string.Join(", ", timings.Take(firstRun).Select(t => string.Format(inv, "{0} {1:N0} ms ({2:N0} CPU)", t.Phase, t.Ms, t.CpuMs))));
+        if (score)
+        {
+            var gold = labelled.ToDictionary(n => n.Need.Id, n => n.Theme, StringComparer.Ordinal);
+            var predicted = items.ToDictionary(i => i.Id, i => "single:" + i.Id, StringComparer.Ordinal);
+            for (var c = 0; c < clusters.Count; c++)
+            {
+                foreach (var id in clusters[c].MemberIds) predicted[id] = "cluster:" + c.ToString(inv);
+            }
+            var pairwise = Procurement.Quality.Metrics.Pairwise(predicted, gold);
+            var bcubed = Procurement.Quality.Metrics.BCubed(predicted, gold);
+            output.WriteLine(string.Format(inv, "Against the demo themes (exact factor {0}): pairwise P {1:F3} R {2:F3} F1 {3:F3}; B-cubed P {4:F3} R {5:F3} F1 {6:F3}",
+                exactFactor, pairwise.Precision, pairwise.Recall, pairwise.F1, bcubed.Precision, bcubed.Recall, bcubed.F1));
+        }
         if (dump is not null)
         {
             using var writer = new StreamWriter(dump);

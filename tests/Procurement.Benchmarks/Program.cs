@@ -10,7 +10,9 @@ using Procurement.Benchmarks;
 // The same with (almost) every text distinct, as real submissions are:
 //                      dotnet run -c Release --project tests/Procurement.Benchmarks -- --peak-distinct [N, default 20000]
 // Either with "--phases" (time and CPU time of each phase), "--dump FILE" (every suggested cluster, to diff
-// before/after) and/or "--again K" (K more, warm runs in the same process, with their phases).
+// before/after) and/or "--again K" (K more, warm runs in the same process, with their phases), "--score" (pairwise and
+// B-cubed F1 against the demo themes the needs were drawn from) and "--exact-factor F" (proposals scored exactly per
+// text, as a multiple of the 40 neighbours kept; default 4, 1000 scores every proposal).
 //
 // Benchmarks run in-process: BenchmarkDotNet's default toolchain would generate and build a project that references
 // the web app for every run, which on a shared 2-core machine costs more than it measures.
@@ -20,9 +22,12 @@ if (args.Length > 0 && args[0] is "--peak" or "--peak-distinct")
     var dumpAt = Array.IndexOf(args, "--dump");
     return PeakRun.Run(count, Console.Out, distinct: args[0] == "--peak-distinct", phases: args.Contains("--phases"),
         dump: dumpAt > 0 && dumpAt + 1 < args.Length ? args[dumpAt + 1] : null,
-        again: Array.IndexOf(args, "--again") is var againAt and > 0 && againAt + 1 < args.Length ? int.Parse(args[againAt + 1], CultureInfo.InvariantCulture) : 0);
+        again: IntOption("--again", 0), score: args.Contains("--score"), exactFactor: IntOption("--exact-factor", Procurement.Domain.Merging.CandidateIndex.DefaultExactFactor));
 }
 
 var config = DefaultConfig.Instance.AddJob(InProcessJobs.Bounded.AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(DemoNeeds).Assembly).Run(args, config);
 return 0;
+
+int IntOption(string name, int fallback) =>
+    Array.IndexOf(args, name) is var at and > 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;

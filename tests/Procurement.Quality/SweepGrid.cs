@@ -9,10 +9,10 @@ public static class SweepGrid
 {
     public static IEnumerable<(string, NearDuplicateClusterer)> Candidates()
     {
-        foreach (var w in new[] { 0.0, 0.08, 0.15, 0.2 })
-        foreach (var k in new[] { 12, 20 })
-        foreach (var r in new[] { 0.25, 0.3 })
-            yield return (string.Create(CultureInfo.InvariantCulture, $"latent w={w} max rank={k} r={r}"),
-                new NearDuplicateClusterer(TextAnalyzer.Swedish) { LatentWeight = w, LatentMaxRank = k, RefineThreshold = r });
+        foreach (var join in new[] { false, true })
+        foreach (var t in new[] { 0.21, 0.23, 0.25 })
+        foreach (var r in new[] { 0.26, 0.28, 0.3 })
+            yield return (string.Create(CultureInfo.InvariantCulture, $"join={join} t={t} r={r}"),
+                new NearDuplicateClusterer(TextAnalyzer.Swedish) { JoinFragments = join, Threshold = t, RefineThreshold = r });
     }
 }

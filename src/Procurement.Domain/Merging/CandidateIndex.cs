@@ -13,7 +13,7 @@ internal static class CandidateIndex
     public const int AllPairsLimit = 2500;
 
     /// <summary>Proposals per document that get an exact score, as a multiple of the neighbours kept.</summary>
-    public const int ExactFactor = 4;
+    public const int DefaultExactFactor = 4;
 
     /// <summary>
     /// Neighbours of every document with their similarity, at least <paramref name="minSimilarity"/>, at most
@@ -21,7 +21,8 @@ internal static class CandidateIndex
     /// contrast (factor 0), which must never share a cluster.
     /// </summary>
     public static (List<(int A, int B, double Similarity)> Edges, List<(int A, int B)> Vetoes) Neighbours(PairScorer scorer,
-        double minSimilarity, int maxNeighbours, CancellationToken cancellationToken, Action<string>? phase = null)
+        double minSimilarity, int maxNeighbours, CancellationToken cancellationToken, Action<string>? phase = null,
+        int exactFactor = DefaultExactFactor)
     {
         var vectors = scorer.Words;
         var n = vectors.Count;
@@ -56,7 +57,7 @@ internal static class CandidateIndex
         }
         // The rare terms' share of the cosine must reach this before the exact score is worth computing.
         var proposeAt = minSimilarity * 0.5;
-        var exactLimit = ExactFactor * maxNeighbours;
+        var exactLimit = (int)Math.Min(int.MaxValue, (long)exactFactor * maxNeighbours);
         var grams = scorer.Grams;
         var gramWeight = scorer.GramWeight;
 

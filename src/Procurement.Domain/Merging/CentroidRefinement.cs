@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 namespace Procurement.Domain.Merging;
 
@@ -14,7 +13,7 @@ internal static class CentroidRefinement
 {
     public static int[] Run(PairScorer scorer, int[] weights, int[] label, IReadOnlyList<(int A, int B, double Similarity)> edges,
         IReadOnlyList<(int A, int B)> cannotLink, double threshold, double minLinked, int rounds, CancellationToken cancellationToken,
-        LatentSpace? latentSpace = null)
+        LatentSpace? latentSpace = null, int linkCap = int.MaxValue)
     {
         var n = weights.Length;
         var neighbours = new List<int>[n];
@@ -102,10 +101,12 @@ internal static class CentroidRefinement
                     var rest = size[l] - self;
                     if (rest < 1) continue;
                     // Like the density guard of the agglomeration: an item must be related to enough of the
-                    // members themselves, not only to their sum (no chaining through one shared member).
+                    // members themselves, not only to their sum (no chaining through one shared member). Counted
+                    // against at most linkCap members: an item keeps only its best neighbours, so in a group of
+                    // hundreds (one need worded by hundreds of municipalities) it cannot be related to half of them.
                     long linked = 0;
                     foreach (var j in neighbours[i]) if (label[j] == l) linked += weights[j];
-                    if (linked <= minLinked * rest) continue;
+                    if (linked <= minLinked * Math.Min(rest, linkCap)) continue;
                     var score = (1 - gramWeight) * words.Cosine(row[l], i, self);
                     if (gramWeight > 0) score += gramWeight * grams!.Cosine(row[l], i, self);
                     if (latentSpace is not null)
@@ -137,100 +138,5 @@ internal static class CentroidRefinement
             if (!changed) break;
         }
         return label;
-    }
-
-    /// <summary>
-    /// The centroids of some clusters, one sparse row per cluster (memory grows with the terms the members use, not
-    /// with clusters × vocabulary). The same sums as adding the members in node order, and the squared norm summed
-    /// over the terms in the order they first occur, so the cosines are the same to the last bit.
-    /// </summary>
-    private sealed class Centroids
-    {
-        private readonly TermVectors vectors;
-        private readonly Dictionary<int, double>[] sum;
-        private readonly double[] normSquared;
-
-        /// <param name="vectors">The documents' vectors.</param>
-        /// <param name="membersOfRow">Per row (cluster) its documents, ascending.</param>
-        /// <param name="weights">Per document the number of items it stands for.</param>
-        /// <param name="cancellationToken">Stops the work between rows.</param>
-        public Centroids(TermVectors vectors, List<List<int>> membersOfRow, int[] weights, CancellationToken cancellationToken)
-        {
-            this.vectors = vectors;
-            sum = new Dictionary<int, double>[membersOfRow.Count];
-            normSquared = new double[membersOfRow.Count];
-            Parallel.For(0, membersOfRow.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
-            {
-                var row = new Dictionary<int, double>();
-                var order = new List<int>();
-                foreach (var doc in membersOfRow[r])
-                {
-                    var terms = vectors.Terms[doc];
-                    var w = vectors.Weights[doc];
-                    for (var k = 0; k < terms.Length; k++)
-                    {
-                        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(row, terms[k], out var existed);
-                        if (!existed) order.Add(terms[k]);
-                        cell += weights[doc] * w[k];
-                    }
-                }
-                double norm = 0;
-                foreach (var t in order)
-                {
-                    var v = row[t];
-                    norm += v * v;
-                }
-                sum[r] = row;
-                normSquared[r] = norm;
-            });
-        }
-
-        /// <summary>Cosine of a document with a row's centroid after taking <paramref name="self"/> copies of it out.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public double Cosine(int row, int doc, int self)
-        {
-            var terms = vectors.Terms[doc];
-            var w = vectors.Weights[doc];
-            var centroid = sum[row];
-            double dot = 0, own = 0;
-            for (var k = 0; k < terms.Length; k++)
-            {
-                own += w[k] * w[k];
-                // A term the centroid lacks adds 0 * w = +0, which leaves the sum as it is.
-                dot += w[k] * centroid.GetValueOrDefault(terms[k]);
-            }
-            var dotRest = dot - self * own;
-            var normSquaredRest = normSquared[row] - 2 * self * dot + (double)self * self * own;
-            return normSquaredRest <= 1e-12 || own == 0 ? 0 : dotRest / Math.Sqrt(normSquaredRest * own);
-        }
-    }
-
-    /// <summary>The same as <see cref="Centroids"/> for dense vectors (the latent space).</summary>
-    private sealed class DenseCentroid(int dimensions)
-    {
-        private readonly double[] sum = new double[dimensions];
-        private double normSquared;
-
-        public void Add(double[] vector, int weight)
-        {
-            for (var k = 0; k < sum.Length; k++) sum[k] += weight * vector[k];
-        }
-
-        public void Finish() => normSquared = sum.Sum(v => v * v);
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public double Cosine(double[] vector, int self)
-        {
-            double dot = 0, own = 0;
-            for (var k = 0; k < sum.Length; k++)
-            {
-                own += vector[k] * vector[k];
-                dot += vector[k] * sum[k];
-            }
-            var dotRest = dot - self * own;
-            var normRest = normSquared - 2 * self * dot + (double)self * self * own;
-            return normRest <= 1e-12 || own == 0 ? 0 : dotRest / Math.Sqrt(normRest * own);
-        }
     }
 }

@@ -68,6 +68,18 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
 
     public const double DefaultLatentWeight = 0.15;
 
+    /// <summary>
+    /// Whether groups that average link left apart only because each text keeps its best neighbours are joined when
+    /// the mean similarity of all their cross pairs reaches <see cref="Threshold"/> (see <see cref="CentroidMerging"/>).
+    /// </summary>
+    public bool JoinFragments { get; init; } = true;
+
+    /// <summary>
+    /// Above <see cref="CandidateIndex.AllPairsLimit"/> distinct texts: proposals per text that get an exact score, as a
+    /// multiple of the neighbours kept (benchmarks compare settings; a huge value scores every proposal).
+    /// </summary>
+    internal int ExactFactor { get; init; } = CandidateIndex.DefaultExactFactor;
+
     /// <summary>Called with a phase's name when it ends (benchmarks time the phases with it); null: nothing.</summary>
     internal Action<string>? Phase { get; init; }
 
@@ -94,7 +106,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
         var scorer = new PairScorer(corpus.Docs, contrasts, useIdf: true, PartWeight, GramWeight);
         var vectors = scorer.Words;
         Phase?.Invoke("vectors");
-        var (edges, vetoes) = CandidateIndex.Neighbours(scorer, Math.Min(Threshold, RefineThreshold) * 0.4, MaxNeighbours, cancellationToken, Phase);
+        var (edges, vetoes) = CandidateIndex.Neighbours(scorer, Math.Min(Threshold, RefineThreshold) * 0.4, MaxNeighbours, cancellationToken, Phase, ExactFactor);
         Phase?.Invoke("edges");
         progress?.Report(0.7);
 
@@ -106,6 +118,11 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
         {
             foreach (var node in groups[g].Nodes) label[node] = g;
         }
+        if (JoinFragments)
+        {
+            label = CentroidMerging.Run(scorer, corpus.Weights, label, edges, cannot, Threshold, cancellationToken);
+            Phase?.Invoke("joining");
+        }
         if (RefineRounds > 0)
         {
             var distinct = corpus.Docs.Count;
@@ -113,7 +130,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
             var latent = LatentSpace.Build(vectors, rank, LatentWeight, LatentFloor, cancellationToken);
             Phase?.Invoke("svd");
             label = CentroidRefinement.Run(scorer, corpus.Weights, label, edges, cannot, RefineThreshold, RefineMinLinked, RefineRounds,
-                cancellationToken, latent);
+                cancellationToken, latent, MaxNeighbours);
             Phase?.Invoke("refinement");
         }
         progress?.Report(0.9);

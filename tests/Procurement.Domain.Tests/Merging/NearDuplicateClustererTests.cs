@@ -117,3 +117,50 @@ public class NearDuplicateClustererTests
         Assert.DoesNotContain(matches, m => m.Id == "K-2");
     }
 }
+
+/// <summary>
+/// Joining groups that average link left apart because each text keeps only its best neighbours: the mean over all
+/// cross pairs is measured from the groups' summed vectors, so one edge between two fragments of a need is enough.
+/// </summary>
+public class CentroidMergingTests
+{
+    private static readonly string[] Texts =
+    [
+        // Group 0 and 1: one need (cancel a booking on the web) in two wordings; group 2: another need.
+        "Kunden ska kunna avboka sin bokning själv via webben.", "Kunden ska kunna avboka sin bokning själv på webben.", "Kunden ska själv kunna avboka sin bokning via webben.",
+        "Kunden ska kunna avboka bokningen på webben utan att ringa.", "Kunden ska kunna avboka sina bokningar på webben utan att ringa.", "Det ska gå för kunden att avboka sin bokning på webben.",
+        "Fakturaunderlag ska exporteras till ekonomisystemet varje månad.", "Fakturaunderlaget exporteras till ekonomisystemet varje månad.", "Export av fakturaunderlag till ekonomisystemet varje månad.",
+    ];
+
+    private static readonly int[] Groups = [0, 0, 0, 1, 1, 1, 2, 2, 2];
+
+    // One edge between each pair of neighbouring groups, as when every text's neighbour list is full of its own group.
+    private static readonly (int, int, double)[] Edges = [(0, 1, 0.9), (1, 2, 0.9), (3, 4, 0.9), (4, 5, 0.9), (6, 7, 0.9), (7, 8, 0.9), (0, 3, 0.4), (3, 6, 0.1)];
+
+    private static int[] Join(IReadOnlyList<(int, int)> cannotLink)
+    {
+        var analyzer = Procurement.Domain.TextAnalysis.TextAnalyzer.Swedish;
+        var contrasts = ContrastRules.For(analyzer);
+        var docs = Texts.Select(t => Corpus.AnalyzeOne(analyzer, contrasts, t)).ToList();
+        var scorer = new PairScorer(docs, contrasts, useIdf: true, TermVectors.DefaultPartWeight, NearDuplicateClusterer.DefaultGramWeight);
+        return CentroidMerging.Run(scorer, [.. Enumerable.Repeat(1, Texts.Length)], (int[])Groups.Clone(), Edges, cannotLink,
+            NearDuplicateClusterer.DefaultThreshold, CancellationToken.None);
+    }
+
+    [Fact]
+    public void Two_fragments_of_one_need_are_joined_and_another_need_stays_apart()
+    {
+        var label = Join([]);
+        Assert.All(label[..6], l => Assert.Equal(label[0], l));
+        Assert.All(label[6..], l => Assert.Equal(label[6], l));
+        Assert.NotEqual(label[0], label[6]);
+    }
+
+    [Fact]
+    public void A_cannot_link_pair_keeps_the_fragments_apart()
+    {
+        var label = Join([(1, 4)]);
+        Assert.NotEqual(label[0], label[3]);
+        Assert.Equal(Groups, label);
+    }
+}
