@@ -39,6 +39,20 @@ public class ContrastRulesTests
         _ = new ContrastRules(Analyzer, lines.Take(64));
     }
 
+    [Theory]
+    // A contrast entry that is a thesaurus phrase ("enkel inloggning") only matches those very words; the one-word
+    // member next to it ("sso") stands for the whole concept, so Azure AD, Entra ID and single sign-on take the side.
+    [InlineData("Kommunens anställda ska logga in via Entra ID utan separat lösenord.", "Medarbetare ska logga in med SITHS-kort.")]
+    [InlineData("Single sign-on för tjänstepersoner.", "Stöd för SITHS eID vid personalinloggning.")]
+    [InlineData("Bokningen ska styra låssystemet Aptus.", "Utlämning av passerkort till föreningen.")]
+    [InlineData("Rätten att bli glömd ska kunna hanteras i systemet.", "Registerutdrag enligt GDPR.")]
+    [InlineData("Kunden ska kunna boka online.", "Bokningsförfrågan som handläggaren godkänner.")]
+    public void One_word_members_carry_a_thesaurus_concept_into_the_built_in_rules(string a, string b)
+    {
+        var rules = ContrastRules.For(Analyzer);
+        Assert.True(rules.Factor(Sides(rules, a), Sides(rules, b)) < 1, $"{a} / {b}");
+    }
+
     [Fact]
     public void The_built_in_rules_fit()
     {

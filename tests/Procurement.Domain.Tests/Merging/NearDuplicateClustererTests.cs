@@ -51,6 +51,23 @@ public class NearDuplicateClustererTests
     }
 
     [Fact]
+    public void The_customer_booking_alone_is_not_staff_booking_on_their_behalf()
+    {
+        const string self = "Kunden ska själv kunna boka lediga tider i kommunens lokaler via en e-tjänst.";
+        Assert.True(Clusterer.Similarity(self, "Personalen ska kunna boka lediga tider i kommunens lokaler åt en kund som ringer.") < 0.2);
+        Assert.True(Clusterer.Similarity(self, "Hyresgästen ska själv kunna boka lediga tider i kommunens lokaler via e-tjänsten.") > 0.5);
+    }
+
+    [Fact]
+    public void Applying_for_a_grant_is_not_reporting_on_it()
+    {
+        Assert.True(Clusterer.Similarity("Föreningarna ska kunna söka kommunens föreningsbidrag digitalt i en e-tjänst.",
+            "Föreningarna ska kunna redovisa kommunens föreningsbidrag digitalt i en e-tjänst.") < 0.3);
+        Assert.True(Clusterer.Similarity("Föreningarna ska kunna söka kommunens föreningsbidrag digitalt i en e-tjänst.",
+            "Föreningarna ska kunna söka föreningsbidrag digitalt.") > 0.5);
+    }
+
+    [Fact]
     public void Exact_and_near_exact_repeats_form_one_cluster_with_shared_terms()
     {
         var items = Enumerable.Range(0, 5).Select(i => new ClusterInput("a" + i, "Det ska gå att boka idrottshall direkt i e-tjänsten.")).ToList();
