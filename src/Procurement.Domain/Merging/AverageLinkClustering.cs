@@ -12,7 +12,7 @@ namespace Procurement.Domain.Merging;
 /// </summary>
 internal static class AverageLinkClustering
 {
-    public sealed record Group(IReadOnlyList<int> Nodes, double InternalSum, long Size);
+    public sealed record Group(IReadOnlyList<int> Nodes);
 
     /// <summary>Two groups' cross pairs: the sum of their similarities and the number of them that are related.</summary>
     private readonly record struct Link(double Sum, double Linked);
@@ -50,12 +50,10 @@ internal static class AverageLinkClustering
         }
         var links = new Dictionary<int, Link>[n];
         var size = new long[n];
-        var internalSum = new double[n];
         var members = new List<int>?[n];
         for (var i = 0; i < n; i++)
         {
             size[i] = weights[i];
-            internalSum[i] = weights[i] * (weights[i] - 1) / 2.0;
             members[i] = [i];
         }
         // Each node's links from its edges (in edge order), then its cannot-links (in their order; ~index): every
@@ -149,7 +147,6 @@ internal static class AverageLinkClustering
                 continue;
             }
             var average = priority.Average;
-            var sum = pairLink.Sum;
             if (average < threshold) break;
             if (pairLink.Linked < minDensity * size[a] * (double)size[b])
             {
@@ -176,7 +173,6 @@ internal static class AverageLinkClustering
                 // The pair's sum as it stays until the offers below (each neighbour of the dropped side once).
                 touched.Add((c, slot.Sum));
             }
-            internalSum[keep] += internalSum[drop] + sum;
             size[keep] += size[drop];
             members[keep]!.AddRange(members[drop]!);
             members[drop] = null;
@@ -210,7 +206,7 @@ internal static class AverageLinkClustering
         var groups = new List<Group>();
         for (var i = 0; i < n; i++)
         {
-            if (members[i] is { } m) groups.Add(new Group(m, internalSum[i], size[i]));
+            if (members[i] is { } m) groups.Add(new Group(m));
         }
         return groups;
 

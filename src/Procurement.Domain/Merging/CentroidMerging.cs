@@ -7,14 +7,15 @@ namespace Procurement.Domain.Merging;
 /// to most of the others, the mean falls as a group grows, and the need ends up as many groups of a few dozen. The
 /// centroids of two groups do not depend on which edges were kept: two fragments of one need have centroids about
 /// as alike as the texts within each, two different needs that share words stay well apart.
-/// So the groups (two items or more) are agglomerated once more with the same criterion, the mean similarity over all
-/// cross pairs, but measured exactly: the mean of the cosines of all cross pairs is the dot product of the two groups'
-/// summed vectors over the number of pairs, whether or not the pairs had edges. Groups that share an edge are joined,
-/// highest mean first, while it reaches the threshold (times the contrast factor of the sides the two groups take)
-/// and no cannot-link pair stands between them. After a join the cross sums with the rest are the sums of both
-/// sides' (Lance–Williams), so only a pair that one side had not met needs a new dot product. Serial and in a fixed
-/// order (mean, then group ids): deterministic. On a few hundred texts average link has already made these joins
-/// and next to nothing changes; it is a remedy for scale.
+/// So the groups (two items or more) are agglomerated once more on the mean similarity over all cross pairs, measured
+/// exactly: the mean of the cosines of all cross pairs is the dot product of the two groups' summed vectors over the
+/// number of pairs, whether or not the pairs had edges. Groups that share an edge are joined, highest mean first, while
+/// it reaches the average-link threshold and no cannot-link pair stands between them. It is looser than average link
+/// in two ways: every small similarity counts (average link only sees kept edges), and there is no density guard. The
+/// contrast factor is stricter: it applies to the whole pair of groups as soon as any members take opposite sides.
+/// After a join the cross sums with the rest are the sums of both sides' (Lance–Williams), so only a pair that one
+/// side had not met needs a new dot product. Serial and in a fixed order (mean, then group ids): deterministic. On a
+/// few hundred texts average link has already made these joins and next to nothing changes; it is a remedy for scale.
 /// </summary>
 internal static class CentroidMerging
 {

@@ -38,7 +38,10 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     /// <summary>Least similarity to a cluster's centroid (without the item itself) for an item to join or stay.</summary>
     public double RefineThreshold { get; init; } = DefaultRefineThreshold;
 
-    /// <summary>Share of a cluster's members an item must be related to (an edge) to join or stay in it.</summary>
+    /// <summary>
+    /// Share of a cluster's members an item must be related to (an edge) to join or stay in it; of at most as many
+    /// members as a text keeps neighbours (40), since no text can be related to more.
+    /// </summary>
     public double RefineMinLinked { get; init; } = 0.5;
 
     /// <summary>Rounds of centroid refinement after agglomeration (0: none).</summary>
@@ -78,7 +81,11 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     /// Above <see cref="CandidateIndex.AllPairsLimit"/> distinct texts: proposals per text that get an exact score, as a
     /// multiple of the neighbours kept (benchmarks compare settings; a huge value scores every proposal).
     /// </summary>
-    internal int ExactFactor { get; init; } = CandidateIndex.DefaultExactFactor;
+    internal int ExactFactor
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "At least 1.");
+    } = CandidateIndex.DefaultExactFactor;
 
     /// <summary>Called with a phase's name when it ends (benchmarks time the phases with it); null: nothing.</summary>
     internal Action<string>? Phase { get; init; }
@@ -166,37 +173,67 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     }
 
     /// <summary>
-    /// The sum of the similarities (blended cosines) of all pairs of items in a cluster, identical texts counting 1: with
-    /// S the weighted sum of the members' unit vectors, the pairs of distinct texts add up to (|S|² − Σ w²|v|²) / 2. Exact
-    /// over all pairs in time linear in the members' terms. Contrasts are left out: a cluster's members take no
-    /// opposite sides that veto each other, and the figure describes how alike their wording is.
+    /// The sum of the similarities of all pairs of items in a cluster (blended cosine times the contrast factor, as
+    /// <see cref="Similarity"/>), identical texts counting 1. Exact over all pairs in time linear in the members' terms:
+    /// members are grouped by the contrast sides they take (pairs within a group take no opposite sides); with S the
+    /// weighted sum of a group's unit vectors its own pairs add up to (|S|² − Σ w²|v|²) / 2, and two groups' cross
+    /// pairs to S·S′ times their contrast factor.
     /// </summary>
-    private static double InternalSum(List<int> nodes, int[] weights, PairScorer scorer)
+    internal static double InternalSum(IReadOnlyList<int> nodes, int[] weights, PairScorer scorer)
     {
-        double identical = 0;
-        foreach (var node in nodes) identical += weights[node] * (weights[node] - 1) / 2.0;
-        var words = CrossPairs(scorer.Words);
-        return identical + (scorer.Grams is null ? words : (1 - scorer.GramWeight) * words + scorer.GramWeight * CrossPairs(scorer.Grams));
-
-        double CrossPairs(TermVectors vectors)
+        double sum = 0;
+        foreach (var node in nodes) sum += weights[node] * (weights[node] - 1) / 2.0;
+        var bySides = nodes.GroupBy(node => scorer.Docs[node].Sides).Select(g => (Sides: g.Key, Nodes: g.ToList())).ToList();
+        var words = bySides.Select(g => WeightedSum(scorer.Words, g.Nodes)).ToList();
+        var grams = scorer.Grams is { } gramVectors ? bySides.Select(g => WeightedSum(gramVectors, g.Nodes)).ToList() : null;
+        var gramWeight = grams is null ? 0 : scorer.GramWeight;
+        for (var a = 0; a < bySides.Count; a++)
         {
-            var sum = new Dictionary<int, double>();
+            sum += (1 - gramWeight) * Within(words[a]) + (grams is null ? 0 : gramWeight * Within(grams[a]));
+            for (var b = a + 1; b < bySides.Count; b++)
+            {
+                var factor = scorer.Contrasts.Factor(bySides[a].Sides, bySides[b].Sides);
+                if (factor == 0) continue;
+                sum += factor * ((1 - gramWeight) * Dot(words[a].Sum, words[b].Sum) + (grams is null ? 0 : gramWeight * Dot(grams[a].Sum, grams[b].Sum)));
+            }
+        }
+        return sum;
+
+        (Dictionary<int, double> Sum, double OwnSquares) WeightedSum(TermVectors vectors, List<int> members)
+        {
+            var total = new Dictionary<int, double>();
             double ownSquares = 0;
-            foreach (var node in nodes)
+            foreach (var node in members)
             {
                 var terms = vectors.Terms[node];
                 var values = vectors.Weights[node];
                 double own = 0;
                 for (var k = 0; k < terms.Length; k++)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(sum, terms[k], out _) += weights[node] * values[k];
+                    CollectionsMarshal.GetValueRefOrAddDefault(total, terms[k], out _) += weights[node] * values[k];
                     own += values[k] * values[k];
                 }
                 ownSquares += (double)weights[node] * weights[node] * own;
             }
-            double total = 0;
-            foreach (var value in sum.Values) total += value * value;
-            return Math.Max(0, (total - ownSquares) / 2);
+            return (total, ownSquares);
+        }
+
+        static double Within((Dictionary<int, double> Sum, double OwnSquares) group)
+        {
+            double squares = 0;
+            foreach (var value in group.Sum.Values) squares += value * value;
+            return Math.Max(0, (squares - group.OwnSquares) / 2);
+        }
+
+        static double Dot(Dictionary<int, double> x, Dictionary<int, double> y)
+        {
+            var (small, large) = x.Count <= y.Count ? (x, y) : (y, x);
+            double dot = 0;
+            foreach (var (term, value) in small)
+            {
+                if (large.TryGetValue(term, out var other)) dot += value * other;
+            }
+            return dot;
         }
     }
 

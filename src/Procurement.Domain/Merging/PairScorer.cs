@@ -1,8 +1,8 @@
 namespace Procurement.Domain.Merging;
 
 /// <summary>
-/// The similarity the clusterer works with: idf-weighted cosine over terms (stems, compound parts, concepts)
-/// blended with a cosine over the terms' character n-grams, times the contrast factor.
+/// What the clusterer's similarity is made of: idf-weighted vectors over terms (stems, compound parts, concepts) and
+/// over the terms' character n-grams, their blend, and the contrast rules whose factor multiplies the blended cosine.
 /// </summary>
 internal sealed class PairScorer
 {
@@ -24,14 +24,4 @@ internal sealed class PairScorer
     public TermVectors? Grams { get; }
 
     public double GramWeight { get; }
-
-    public int Count => Words.Count;
-
-    /// <summary>The blended cosine without contrasts.</summary>
-    public double Cosine(int a, int b) =>
-        Grams is null ? Words.Cosine(a, b) : (1 - GramWeight) * Words.Cosine(a, b) + GramWeight * Grams.Cosine(a, b);
-
-    public double Factor(int a, int b) => Contrasts.Factor(Docs[a].Sides, Docs[b].Sides);
-
-    public double Similarity(int a, int b) => Cosine(a, b) * Factor(a, b);
 }
