@@ -23,21 +23,7 @@ internal static class CentroidMerging
         IReadOnlyList<(int A, int B)> cannotLink, double threshold, CancellationToken cancellationToken)
     {
         var n = weights.Length;
-        // Groups of two items or more, one row each, in order of their first node.
-        var size = new Dictionary<int, long>();
-        for (var i = 0; i < n; i++) size[label[i]] = size.GetValueOrDefault(label[i]) + weights[i];
-        var rowOf = new Dictionary<int, int>();
-        var membersOfRow = new List<List<int>>();
-        for (var i = 0; i < n; i++)
-        {
-            if (size[label[i]] < 2) continue;
-            if (!rowOf.TryGetValue(label[i], out var r))
-            {
-                rowOf[label[i]] = r = membersOfRow.Count;
-                membersOfRow.Add([]);
-            }
-            membersOfRow[r].Add(i);
-        }
+        var (membersOfRow, rowOf, _) = ClusterRows.Of(label, weights);
         var rows = membersOfRow.Count;
         if (rows < 2) return label;
         var rowOfNode = new int[n];

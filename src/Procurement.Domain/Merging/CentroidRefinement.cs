@@ -43,26 +43,18 @@ internal static class CentroidRefinement
         for (var round = 0; round < rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Centroids (weighted sums of the unit vectors) of clusters of two items or more, dense: one row per
-            // cluster, summed in node order as a sparse sum would be.
-            var size = new Dictionary<int, long>();
-            for (var i = 0; i < n; i++) size[label[i]] = size.GetValueOrDefault(label[i]) + weights[i];
-            var row = new Dictionary<int, int>();
-            var membersOfRow = new List<List<int>>();
-            var union1 = new Dictionary<int, ulong>();
-            var union2 = new Dictionary<int, ulong>();
-            for (var i = 0; i < n; i++)
+            // Centroids (weighted sums of the unit vectors) of clusters of two items or more, one row per cluster,
+            // summed in node order; and the sides their members take.
+            var (membersOfRow, row, size) = ClusterRows.Of(label, weights);
+            var union1 = new ulong[membersOfRow.Count];
+            var union2 = new ulong[membersOfRow.Count];
+            for (var r = 0; r < membersOfRow.Count; r++)
             {
-                var l = label[i];
-                if (size[l] < 2) continue;
-                if (!row.TryGetValue(l, out var r))
+                foreach (var i in membersOfRow[r])
                 {
-                    row[l] = r = membersOfRow.Count;
-                    membersOfRow.Add([]);
+                    union1[r] |= only1[i];
+                    union2[r] |= only2[i];
                 }
-                membersOfRow[r].Add(i);
-                union1[l] = union1.GetValueOrDefault(l) | only1[i];
-                union2[l] = union2.GetValueOrDefault(l) | only2[i];
             }
             var words = new Centroids(scorer.Words, membersOfRow, weights, cancellationToken);
             var grams = scorer.Grams is null ? null : new Centroids(scorer.Grams, membersOfRow, weights, cancellationToken);
@@ -114,7 +106,7 @@ internal static class CentroidRefinement
                         score = (1 - latentSpace.Weight) * score + latentSpace.Weight * latentSpace.Stretch(latent[l].Cosine(latentSpace.Vectors[i], self));
                     }
                     // Conflicts with any member (own cluster: other members; a member's own sides are in the union).
-                    var conflicts = (only1[i] & union2[l]) | (only2[i] & union1[l]);
+                    var conflicts = (only1[i] & union2[row[l]]) | (only2[i] & union1[row[l]]);
                     if (conflicts != 0) score *= scorer.Contrasts.ConflictFactor(conflicts);
                     if (score > bestScore) { bestScore = score; best = l; }
                 }

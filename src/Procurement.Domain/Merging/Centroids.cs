@@ -4,6 +4,32 @@ using System.Runtime.InteropServices;
 namespace Procurement.Domain.Merging;
 
 /// <summary>
+/// The clusters of two items or more as rows, in order of their first node: each row's nodes (ascending), the row of
+/// each such cluster's label, and every label's size in items (identical texts collapsed into a node count each).
+/// </summary>
+internal sealed record ClusterRows(List<List<int>> Members, Dictionary<int, int> RowOf, Dictionary<int, long> Size)
+{
+    public static ClusterRows Of(int[] label, int[] weights)
+    {
+        var size = new Dictionary<int, long>();
+        for (var i = 0; i < label.Length; i++) size[label[i]] = size.GetValueOrDefault(label[i]) + weights[i];
+        var rowOf = new Dictionary<int, int>();
+        var members = new List<List<int>>();
+        for (var i = 0; i < label.Length; i++)
+        {
+            if (size[label[i]] < 2) continue;
+            if (!rowOf.TryGetValue(label[i], out var r))
+            {
+                rowOf[label[i]] = r = members.Count;
+                members.Add([]);
+            }
+            members[r].Add(i);
+        }
+        return new ClusterRows(members, rowOf, size);
+    }
+}
+
+/// <summary>
 /// The centroids of some clusters, one sparse row per cluster (memory grows with the terms the members use, not
 /// with clusters × vocabulary). The same sums as adding the members in node order, and the squared norm summed
 /// over the terms in the order they first occur, so the cosines are the same to the last bit.
