@@ -59,6 +59,9 @@ public class ThesaurusTests
     [InlineData("Strålkastarna på planen", "Belysningen tänds automatiskt")]
     [InlineData("Polistillstånd för evenemang", "Arrangören laddar upp sitt tillstånd")]
     [InlineData("Kalkylprogram för listorna", "Listorna ska gå att öppna i Excel")]
+    [InlineData("Debiteringsposter till Agresso", "Fakturaunderlaget skickas till Agresso")]
+    [InlineData("Språkversioner av kundgränssnittet", "Kundgränssnittet ska finnas på flera språk")]
+    [InlineData("Stipendieansökningar läses av juryn", "Juryn läser ansökningar om stipendier")]
     // spelling variants and typos
     [InlineData("Påminelse via sms", "Påminnelse via sms")]
     [InlineData("Export till excell", "Export till Excel")]
