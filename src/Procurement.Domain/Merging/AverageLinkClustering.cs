@@ -17,8 +17,8 @@ internal static class AverageLinkClustering
     /// <summary>Two groups' cross pairs: the sum of their similarities and the number of them that are related.</summary>
     private readonly record struct Link(double Sum, double Linked);
 
-    /// <summary>Highest average first, then by ids.</summary>
-    private sealed class PairOrder : IComparer<(double Average, int A, int B)>
+    /// <summary>Highest average first, then by ids: the order merges are made in (joining uses it too).</summary>
+    internal sealed class PairOrder : IComparer<(double Average, int A, int B)>
     {
         public static readonly PairOrder Instance = new();
 
@@ -105,32 +105,10 @@ internal static class AverageLinkClustering
         var best = new (double Average, int A, int B)[n];
         var version = new int[n];
         var parked = new HashSet<int>?[n];
-        // Every node's best pair (as Refresh finds it), in parallel; queued in node order.
+        // Every node's best pair, found in parallel and queued in node order.
         var initial = new (bool Found, (double Average, int A, int B) Top)[n];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int node) =>
-        {
-            var found = false;
-            (double Average, int A, int B) top = default;
-            foreach (var (c, l) in links[node])
-            {
-                var key = Key(node, c, l.Sum);
-                if (key.Average < threshold) continue;
-                if (!found || comparer.Compare(key, top) < 0) (top, found) = (key, true);
-            }
-            initial[node] = (found, top);
-        });
-        for (var a = 0; a < n; a++)
-        {
-            if (initial[a].Found)
-            {
-                Offer(a, initial[a].Top);
-            }
-            else
-            {
-                version[a]++;
-                best[a] = (double.NegativeInfinity, -1, -1);
-            }
-        }
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, node => initial[node] = BestOf(node));
+        for (var a = 0; a < n; a++) Settle(a, initial[a]);
 
         var touched = new List<(int Node, double Sum)>();
         while (queue.TryDequeue(out var entry, out var priority))
@@ -213,8 +191,8 @@ internal static class AverageLinkClustering
         (double Average, int A, int B) Key(int a, int b, double sum) =>
             (sum / (size[a] * (double)size[b]), Math.Min(a, b), Math.Max(a, b));
 
-        // The node's best pair from scratch (none under the threshold).
-        void Refresh(int node)
+        // The node's best pair from scratch, leaving out the pairs the density guard holds back (none under the threshold).
+        (bool Found, (double Average, int A, int B) Top) BestOf(int node)
         {
             var found = false;
             (double Average, int A, int B) top = default;
@@ -226,9 +204,17 @@ internal static class AverageLinkClustering
                 if (key.Average < threshold) continue;
                 if (!found || comparer.Compare(key, top) < 0) (top, found) = (key, true);
             }
-            if (found)
+            return (found, top);
+        }
+
+        void Refresh(int node) => Settle(node, BestOf(node));
+
+        // Queues the node's best pair, or marks it as having none (its queued entries go stale).
+        void Settle(int node, (bool Found, (double Average, int A, int B) Top) pair)
+        {
+            if (pair.Found)
             {
-                Offer(node, top);
+                Offer(node, pair.Top);
             }
             else
             {

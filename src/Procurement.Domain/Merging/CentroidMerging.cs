@@ -77,9 +77,7 @@ internal static class CentroidMerging
         for (var k = 0; k < pairs.Count; k++) cross[pairs[k].A][pairs[k].B] = cross[pairs[k].B][pairs[k].A] = sums[k];
 
         var version = new int[rows];
-        var queue = new PriorityQueue<(int A, int B, int VersionA, int VersionB), (double Mean, int A, int B)>(
-            Comparer<(double Mean, int A, int B)>.Create((x, y) =>
-                y.Mean != x.Mean ? y.Mean.CompareTo(x.Mean) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B)));
+        var queue = new PriorityQueue<(int A, int B, int VersionA, int VersionB), (double Average, int A, int B)>(AverageLinkClustering.PairOrder.Instance);
         foreach (var (a, b) in pairs) Offer(a, b);
 
         var alive = new bool[rows];
