@@ -59,7 +59,6 @@ internal static class CandidateIndex
         var proposeAt = minSimilarity * 0.5;
         var exactLimit = (int)Math.Min(int.MaxValue, (long)exactFactor * maxNeighbours);
         var grams = scorer.Grams;
-        var gramWeight = scorer.GramWeight;
 
         var found = new (int Other, double Similarity)[n][];
         var vetoed = new List<int>?[n];
@@ -220,9 +219,7 @@ internal static class CandidateIndex
         return (edges, vetoes);
 
         // The blended cosine (without contrasts) of a document with the one spread out in the buffer.
-        double Exact(int other, Buffer buffer) => gramVectors is null
-            ? words.Dot(other, buffer.Words)
-            : (1 - gramWeight) * words.Dot(other, buffer.Words) + gramWeight * gramVectors.Dot(other, buffer.Grams);
+        double Exact(int other, Buffer buffer) => scorer.Blend(words.Dot(other, buffer.Words), gramVectors?.Dot(other, buffer.Grams) ?? 0);
 
         // A scored pair: kept when similar enough after contrasts; recorded as a veto when a contrast rules it out.
         void Keep(int d, int other, double similarity, List<(int Other, double Similarity)> hits)

@@ -69,7 +69,6 @@ internal static class CentroidMerging
         }
         var words = new Centroids(scorer.Words, membersOfRow, weights, cancellationToken);
         var grams = scorer.Grams is null ? null : new Centroids(scorer.Grams, membersOfRow, weights, cancellationToken);
-        var gramWeight = grams is null ? 0 : scorer.GramWeight;
 
         // The cross sums of the first pairs, in parallel.
         var sums = new double[pairs.Count];
@@ -133,7 +132,7 @@ internal static class CentroidMerging
 
         // The sum of the blended cosines (without contrasts) of all cross pairs of two groups.
         double CrossSum(int ra, int rb) =>
-            grams is null ? words.Dot(ra, rb) : (1 - gramWeight) * words.Dot(ra, rb) + gramWeight * grams.Dot(ra, rb);
+            scorer.Blend(words.Dot(ra, rb), grams?.Dot(ra, rb) ?? 0);
 
         // Queued when the mean, times the contrast factor of the two groups' sides, reaches the threshold.
         void Offer(int ra, int rb)

@@ -38,7 +38,6 @@ internal static class CentroidRefinement
             only2[i] = s2 & ~s1;
         }
         var nextLabel = label.Max() + 1;
-        var gramWeight = scorer.Grams is null ? 0 : scorer.GramWeight;
 
         for (var round = 0; round < rounds; round++)
         {
@@ -99,8 +98,7 @@ internal static class CentroidRefinement
                     long linked = 0;
                     foreach (var j in neighbours[i]) if (label[j] == l) linked += weights[j];
                     if (linked <= minLinked * Math.Min(rest, linkCap)) continue;
-                    var score = (1 - gramWeight) * words.Cosine(row[l], i, self);
-                    if (gramWeight > 0) score += gramWeight * grams!.Cosine(row[l], i, self);
+                    var score = scorer.Blend(words.Cosine(row[l], i, self), grams?.Cosine(row[l], i, self) ?? 0);
                     if (latentSpace is not null)
                     {
                         score = (1 - latentSpace.Weight) * score + latentSpace.Weight * latentSpace.Stretch(latent[l].Cosine(latentSpace.Vectors[i], self));

@@ -76,6 +76,9 @@ internal sealed class Centroids
         });
     }
 
+    /// <summary>The squared length of a row's sum.</summary>
+    public double NormSquared(int row) => normSquared[row];
+
     /// <summary>Cosine of a document with a row's centroid after taking <paramref name="self"/> copies of it out.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Cosine(int row, int doc, int self)

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Procurement.Domain.TextAnalysis;
 
 namespace Procurement.Domain.Merging;
@@ -156,7 +155,7 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
             var pairs = size * (size - 1) / 2.0;
             var shared = SharedTerms(nodes, corpus, idf);
             described[g] = (new SuggestedCluster(itemIndexes.Select(i => items[i].Id).ToList(),
-                Math.Round(InternalSum(nodes, corpus.Weights, scorer) / pairs, 4), shared), itemIndexes[0]);
+                Math.Round(InternalSum(nodes, corpus.Weights, scorer, cancellationToken) / pairs, 4), shared), itemIndexes[0]);
         });
         var clusters = new List<(SuggestedCluster Cluster, int FirstItem)>();
         foreach (var cluster in described)
@@ -179,61 +178,37 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
     /// weighted sum of a group's unit vectors its own pairs add up to (|S|² − Σ w²|v|²) / 2, and two groups' cross
     /// pairs to S·S′ times their contrast factor.
     /// </summary>
-    internal static double InternalSum(IReadOnlyList<int> nodes, int[] weights, PairScorer scorer)
+    internal static double InternalSum(IReadOnlyList<int> nodes, int[] weights, PairScorer scorer, CancellationToken cancellationToken = default)
     {
         double sum = 0;
         foreach (var node in nodes) sum += weights[node] * (weights[node] - 1) / 2.0;
         var bySides = nodes.GroupBy(node => scorer.Docs[node].Sides).Select(g => (Sides: g.Key, Nodes: g.ToList())).ToList();
-        var words = bySides.Select(g => WeightedSum(scorer.Words, g.Nodes)).ToList();
-        var grams = scorer.Grams is { } gramVectors ? bySides.Select(g => WeightedSum(gramVectors, g.Nodes)).ToList() : null;
-        var gramWeight = grams is null ? 0 : scorer.GramWeight;
+        var members = bySides.Select(g => g.Nodes).ToList();
+        var words = new Centroids(scorer.Words, members, weights, cancellationToken);
+        var grams = scorer.Grams is null ? null : new Centroids(scorer.Grams, members, weights, cancellationToken);
         for (var a = 0; a < bySides.Count; a++)
         {
-            sum += (1 - gramWeight) * Within(words[a]) + (grams is null ? 0 : gramWeight * Within(grams[a]));
+            sum += scorer.Blend(Within(words, scorer.Words, a), grams is null ? 0 : Within(grams, scorer.Grams!, a));
             for (var b = a + 1; b < bySides.Count; b++)
             {
                 var factor = scorer.Contrasts.Factor(bySides[a].Sides, bySides[b].Sides);
                 if (factor == 0) continue;
-                sum += factor * ((1 - gramWeight) * Dot(words[a].Sum, words[b].Sum) + (grams is null ? 0 : gramWeight * Dot(grams[a].Sum, grams[b].Sum)));
+                sum += factor * scorer.Blend(words.Dot(a, b), grams?.Dot(a, b) ?? 0);
             }
         }
         return sum;
 
-        (Dictionary<int, double> Sum, double OwnSquares) WeightedSum(TermVectors vectors, List<int> members)
+        // The sum over a side group's own pairs: half of |S|² less each member's own square.
+        double Within(Centroids centroids, TermVectors vectors, int row)
         {
-            var total = new Dictionary<int, double>();
             double ownSquares = 0;
-            foreach (var node in members)
+            foreach (var node in members[row])
             {
-                var terms = vectors.Terms[node];
-                var values = vectors.Weights[node];
                 double own = 0;
-                for (var k = 0; k < terms.Length; k++)
-                {
-                    CollectionsMarshal.GetValueRefOrAddDefault(total, terms[k], out _) += weights[node] * values[k];
-                    own += values[k] * values[k];
-                }
+                foreach (var value in vectors.Weights[node]) own += value * value;
                 ownSquares += (double)weights[node] * weights[node] * own;
             }
-            return (total, ownSquares);
-        }
-
-        static double Within((Dictionary<int, double> Sum, double OwnSquares) group)
-        {
-            double squares = 0;
-            foreach (var value in group.Sum.Values) squares += value * value;
-            return Math.Max(0, (squares - group.OwnSquares) / 2);
-        }
-
-        static double Dot(Dictionary<int, double> x, Dictionary<int, double> y)
-        {
-            var (small, large) = x.Count <= y.Count ? (x, y) : (y, x);
-            double dot = 0;
-            foreach (var (term, value) in small)
-            {
-                if (large.TryGetValue(term, out var other)) dot += value * other;
-            }
-            return dot;
+            return Math.Max(0, (centroids.NormSquared(row) - ownSquares) / 2);
         }
     }
 

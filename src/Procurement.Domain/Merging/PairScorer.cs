@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Procurement.Domain.Merging;
 
 /// <summary>
@@ -24,4 +26,11 @@ internal sealed class PairScorer
     public TermVectors? Grams { get; }
 
     public double GramWeight { get; }
+
+    /// <summary>
+    /// The similarity's blend of a term figure and the matching n-gram figure (cosines, or sums of cosines): the term
+    /// figure alone when there are no n-gram vectors (pass 0 for them then).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Blend(double words, double grams) => Grams is null ? words : (1 - GramWeight) * words + GramWeight * grams;
 }
