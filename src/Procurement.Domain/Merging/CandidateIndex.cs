@@ -69,14 +69,8 @@ internal static class CandidateIndex
         var order = Grouped(vectors, maxDf);
         var words = new Packed(vectors, order);
         var gramVectors = grams is null ? null : new Packed(grams, order);
-        var only1 = new ulong[n];
-        var only2 = new ulong[n];
-        for (var d = 0; d < n; d++)
-        {
-            var (s1, s2) = scorer.Docs[d].Sides;
-            only1[d] = s1 & ~s2;
-            only2[d] = s2 & ~s1;
-        }
+        var taking = new SideTaking[n];
+        for (var d = 0; d < n; d++) taking[d] = SideTaking.Of(scorer.Docs[d].Sides);
         if (allPairs)
         {
             Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (d, _, buffer) =>
@@ -226,7 +220,7 @@ internal static class CandidateIndex
         {
             if (similarity < minSimilarity) return;
             // As scorer.Factor (ContrastRules.Factor), from the sides each text takes alone.
-            var conflicts = (only1[d] & only2[other]) | (only2[d] & only1[other]);
+            var conflicts = taking[d].ConflictsWith(taking[other]);
             var factor = conflicts == 0 ? 1.0 : scorer.Contrasts.ConflictFactor(conflicts);
             if (factor == 0 && d < other) (vetoed[d] ??= []).Add(other);
             similarity *= factor;

@@ -55,16 +55,13 @@ internal static class CentroidMerging
         }
 
         var rowSize = new long[rows];
-        var union1 = new ulong[rows];
-        var union2 = new ulong[rows];
+        var taking = new SideTaking[rows];
         for (var r = 0; r < rows; r++)
         {
             foreach (var i in membersOfRow[r])
             {
-                var (s1, s2) = scorer.Docs[i].Sides;
                 rowSize[r] += weights[i];
-                union1[r] |= s1 & ~s2;
-                union2[r] |= s2 & ~s1;
+                taking[r] = taking[r].With(SideTaking.Of(scorer.Docs[i].Sides));
             }
         }
         var words = new Centroids(scorer.Words, membersOfRow, weights, cancellationToken);
@@ -105,8 +102,7 @@ internal static class CentroidMerging
             words.Absorb(keep, drop);
             grams?.Absorb(keep, drop);
             rowSize[keep] += rowSize[drop];
-            union1[keep] |= union1[drop];
-            union2[keep] |= union2[drop];
+            taking[keep] = taking[keep].With(taking[drop]);
             membersOfRow[keep].AddRange(membersOfRow[drop]);
             foreach (var c in cross[drop].Keys) cross[c].Remove(drop);
             cross[drop] = [];
@@ -139,7 +135,7 @@ internal static class CentroidMerging
         {
             if (forbidden[ra].Contains(rb)) return;
             var mean = cross[ra][rb] / (rowSize[ra] * (double)rowSize[rb]);
-            var conflicts = (union1[ra] & union2[rb]) | (union2[ra] & union1[rb]);
+            var conflicts = taking[ra].ConflictsWith(taking[rb]);
             if (conflicts != 0) mean *= scorer.Contrasts.ConflictFactor(conflicts);
             if (mean >= threshold) queue.Enqueue((ra, rb, version[ra], version[rb]), (mean, ra, rb));
         }

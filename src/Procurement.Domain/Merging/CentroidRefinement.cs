@@ -29,14 +29,8 @@ internal static class CentroidRefinement
             (cannot.TryGetValue(a, out var la) ? la : cannot[a] = []).Add(b);
             (cannot.TryGetValue(b, out var lb) ? lb : cannot[b] = []).Add(a);
         }
-        var only1 = new ulong[n];
-        var only2 = new ulong[n];
-        for (var i = 0; i < n; i++)
-        {
-            var (s1, s2) = scorer.Docs[i].Sides;
-            only1[i] = s1 & ~s2;
-            only2[i] = s2 & ~s1;
-        }
+        var taking = new SideTaking[n];
+        for (var i = 0; i < n; i++) taking[i] = SideTaking.Of(scorer.Docs[i].Sides);
         var nextLabel = label.Max() + 1;
 
         for (var round = 0; round < rounds; round++)
@@ -45,15 +39,10 @@ internal static class CentroidRefinement
             // Centroids (weighted sums of the unit vectors) of clusters of two items or more, one row per cluster,
             // summed in node order; and the sides their members take.
             var (membersOfRow, row, size) = ClusterRows.Of(label, weights);
-            var union1 = new ulong[membersOfRow.Count];
-            var union2 = new ulong[membersOfRow.Count];
+            var rowTaking = new SideTaking[membersOfRow.Count];
             for (var r = 0; r < membersOfRow.Count; r++)
             {
-                foreach (var i in membersOfRow[r])
-                {
-                    union1[r] |= only1[i];
-                    union2[r] |= only2[i];
-                }
+                foreach (var i in membersOfRow[r]) rowTaking[r] = rowTaking[r].With(taking[i]);
             }
             var words = new Centroids(scorer.Words, membersOfRow, weights, cancellationToken);
             var grams = scorer.Grams is null ? null : new Centroids(scorer.Grams, membersOfRow, weights, cancellationToken);
@@ -104,7 +93,7 @@ internal static class CentroidRefinement
                         score = (1 - latentSpace.Weight) * score + latentSpace.Weight * latentSpace.Stretch(latent[l].Cosine(latentSpace.Vectors[i], self));
                     }
                     // Conflicts with any member (own cluster: other members; a member's own sides are in the union).
-                    var conflicts = (only1[i] & union2[row[l]]) | (only2[i] & union1[row[l]]);
+                    var conflicts = taking[i].ConflictsWith(rowTaking[row[l]]);
                     if (conflicts != 0) score *= scorer.Contrasts.ConflictFactor(conflicts);
                     if (score > bestScore) { bestScore = score; best = l; }
                 }

@@ -120,11 +120,7 @@ public sealed class ContrastRules
     /// <summary>How much of two texts' similarity survives their contrasts: 1 when they take no opposite sides.</summary>
     public double Factor((ulong SideOne, ulong SideTwo) a, (ulong SideOne, ulong SideTwo) b)
     {
-        var onlyA1 = a.SideOne & ~a.SideTwo;
-        var onlyA2 = a.SideTwo & ~a.SideOne;
-        var onlyB1 = b.SideOne & ~b.SideTwo;
-        var onlyB2 = b.SideTwo & ~b.SideOne;
-        return ConflictFactor((onlyA1 & onlyB2) | (onlyA2 & onlyB1));
+        return ConflictFactor(SideTaking.Of(a).ConflictsWith(SideTaking.Of(b)));
     }
 
     /// <summary>The product of the factors of the contrast groups whose bits are set.</summary>
@@ -137,4 +133,18 @@ public sealed class ContrastRules
         }
         return factor;
     }
+}
+
+/// <summary>
+/// The contrast groups in which a text takes one side only (a text that mentions both sides of a group takes neither);
+/// for a group of texts, united over its members.
+/// </summary>
+internal readonly record struct SideTaking(ulong One, ulong Two)
+{
+    public static SideTaking Of((ulong SideOne, ulong SideTwo) sides) => new(sides.SideOne & ~sides.SideTwo, sides.SideTwo & ~sides.SideOne);
+
+    public SideTaking With(SideTaking other) => new(One | other.One, Two | other.Two);
+
+    /// <summary>The groups in which the two stand on opposite sides.</summary>
+    public ulong ConflictsWith(SideTaking other) => (One & other.Two) | (Two & other.One);
 }
