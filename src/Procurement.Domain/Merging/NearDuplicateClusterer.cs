@@ -9,8 +9,8 @@ public sealed class NearDuplicateClusterer(TextAnalyzer analyzer, ContrastRules 
 {
     /// <summary>
     /// Mean similarity a group must keep to stay one suggestion. This, <see cref="DefaultRefineThreshold"/> and
-    /// <see cref="DefaultLatentWeight"/> were chosen together by "--sweep" of tests/Procurement.Quality over the three
-    /// development sets (clusters-dev, clusters-dev2, the demo needs), never the test sets.
+    /// <see cref="DefaultLatentWeight"/> were chosen together by "--sweep" of tests/Procurement.Quality over the
+    /// development sets (clusters-dev, clusters-dev2, clusters-dev3, the demo needs), never the test sets.
     /// </summary>
     public const double DefaultThreshold = 0.23;
 
