@@ -176,14 +176,14 @@ public sealed class MergeStore(DbSession session, JournalWriter journal, TimePro
             cancellationToken: cancellationToken);
 
     /// <summary>
-    /// True while merged needs still feed the requirement — not counting those of <paramref name="exceptMergeId"/>, to ask
-    /// whether undoing that merge would leave the requirement without sources.
+    /// True while merged needs of other merges than <paramref name="exceptMergeId"/> still feed the requirement: whether
+    /// undoing that merge would leave the requirement without sources.
     /// </summary>
-    public async Task<bool> HasActiveSourcesAsync(Guid requirementId, Guid? exceptMergeId, CancellationToken cancellationToken) =>
+    public async Task<bool> HasActiveSourcesAsync(Guid requirementId, Guid exceptMergeId, CancellationToken cancellationToken) =>
         await session.ExecuteScalarAsync<int>(
             """
             SELECT COUNT(*) FROM merge_members mm JOIN merges mg ON mg.id = mm.merge_id
-            WHERE mg.requirement_id = @requirementId AND mm.removed_at IS NULL AND (@exceptMergeId IS NULL OR mg.id <> @exceptMergeId)
+            WHERE mg.requirement_id = @requirementId AND mm.removed_at IS NULL AND mg.id <> @exceptMergeId
             """, new { requirementId, exceptMergeId }, cancellationToken) > 0;
 
     private const string SelectMerge =

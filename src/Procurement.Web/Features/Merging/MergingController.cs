@@ -207,11 +207,14 @@ public sealed class MergingController(
             return this.PhaseClosed(l["Behov sammanförs och delas upp i fasen Sammanställning."]);
         }
 
-        if (merge.UndoneAt is null && merge.CreatedRequirement && !await merges.HasActiveSourcesAsync(merge.RequirementId, merge.Id, cancellationToken)
-            && await requirements.GetAsync(id, merge.RequirementId, cancellationToken) is { Status: not RequirementStatus.Removed } made)
+        // The requirement the merge made, when no other merge feeds it: undoing the merge removes it too — but not
+        // while it holds what others have added since.
+        var orphan = merge.UndoneAt is null && merge.CreatedRequirement && !await merges.HasActiveSourcesAsync(merge.RequirementId, merge.Id, cancellationToken)
+            && await requirements.GetAsync(id, merge.RequirementId, cancellationToken) is { Status: not RequirementStatus.Removed } made
+            ? made : null;
+        if (orphan is not null)
         {
-            // Undoing would remove the requirement the merge made: not while it holds what others have added since.
-            var activity = await merges.ActivityAsync(made.Id, User.Id(), cancellationToken);
+            var activity = await merges.ActivityAsync(orphan.Id, User.Id(), cancellationToken);
             if (activity.Any)
             {
                 await merges.UndoRefusedAsync(merge, activity, User.Id(), cancellationToken);
@@ -224,11 +227,10 @@ public sealed class MergingController(
             return Decided();
         }
 
-        if (merge.CreatedRequirement && !await merges.HasActiveSourcesAsync(merge.RequirementId, exceptMergeId: null, cancellationToken)
-            && await requirements.GetAsync(id, merge.RequirementId, cancellationToken) is { } created && created.Status != RequirementStatus.Removed)
+        if (orphan is not null)
         {
-            // The requirement existed only because of this merge: it goes with it, as a new version, so its history stays.
-            await requirements.UpdateAsync(created, created.Version, created.ToData() with { Status = RequirementStatus.Removed },
+            // It goes with the merge, as a new version, so its history stays.
+            await requirements.UpdateAsync(orphan, orphan.Version, orphan.ToData() with { Status = RequirementStatus.Removed },
                 User.Id(), Sv("Sammanförandet ångrades"), cancellationToken);
         }
 
