@@ -124,7 +124,7 @@ public sealed class StandardLinksController(
         }
 
         TempData["Status"] = Sv("Länkförslagen är uppdaterade.");
-        return Redirect(SuggestionsUrl(id, PageOf(sida)));
+        return Redirect(SuggestionsViewModel.Link(id, PageOf(sida)));
     }
 
     [HttpPost("/upphandlingar/{id:guid}/lankforslag/beslut")]
@@ -167,7 +167,7 @@ public sealed class StandardLinksController(
         var changed = await links.DecideAsync(id, targets.Distinct().ToList(), status.Value, User.Id(), cancellationToken,
             suggestedOnly: string.IsNullOrEmpty(oneRow));
         TempData["Status"] = changed == 0 ? Sv("Inget ändrades.") : status == LinkStatus.Accepted ? Sv("Länkarna är godkända.") : Sv("Förslagen är avvisade.");
-        return Redirect(SuggestionsUrl(id, page));
+        return Redirect(SuggestionsViewModel.Link(id, page));
     }
 
     [HttpPost("/upphandlingar/{id:guid}/lankforslag/manuell")]
@@ -193,7 +193,7 @@ public sealed class StandardLinksController(
 
         await links.AddManualAsync(form.RequirementId!.Value, target!.StandardId, target.ClauseId, User.Id(), cancellationToken);
         TempData["Status"] = Sv("Länken är tillagd och godkänd.");
-        return Redirect(SuggestionsUrl(id, page));
+        return Redirect(SuggestionsViewModel.Link(id, page));
     }
 
     [HttpGet("/upphandlingar/{id:guid}/tackning")]
@@ -293,9 +293,6 @@ public sealed class StandardLinksController(
     /// <summary>The page a form was sent from (its hidden "sida"): navigation only, so anything unreadable is page 1.</summary>
     private static int PageOf(string? sida) => int.TryParse(sida, out var page) ? page : 1;
 
-    private static string SuggestionsUrl(Guid id, int page) =>
-        page > 1 ? $"/upphandlingar/{id}/lankforslag?sida={page}" : $"/upphandlingar/{id}/lankforslag";
-
     /// <summary>
     /// One page of the suggestions: <see cref="RequirementsPerPage"/> requirements with their links; the counts are the
     /// procurement's. Every requirement is still offered in the manual form's list (one control, not one row each).
@@ -305,8 +302,7 @@ public sealed class StandardLinksController(
         var applicable = await links.ApplicableAsync(id, cancellationToken);
         var catalogue = (await standards.ListAsync(cancellationToken)).Where(s => applicable.Contains(s.Id)).ToList();
         var requirements = await RequirementsAsync(id, cancellationToken);
-        var pages = Math.Max(1, (requirements.Count + RequirementsPerPage - 1) / RequirementsPerPage);
-        page = Math.Clamp(page, 1, pages);
+        page = Math.Clamp(page, 1, SuggestionsViewModel.PagesFor(requirements.Count));
         var shown = requirements.Skip((page - 1) * RequirementsPerPage).Take(RequirementsPerPage).ToList();
         return new SuggestionsViewModel(
             requirements,
@@ -316,8 +312,7 @@ public sealed class StandardLinksController(
             await standards.ClausesAsync(applicable, cancellationToken),
             form,
             await links.CountsAsync(id, cancellationToken),
-            page,
-            pages);
+            page);
     }
 
     private async Task<CoverageViewModel> CoverageAsync(Guid id, ConflictForm form, CancellationToken cancellationToken) =>
@@ -381,9 +376,18 @@ public sealed record SuggestionsViewModel(
     IReadOnlyList<ClauseRow> Clauses,
     ManualLinkForm Manual,
     LinkCounts Counts,
-    int Page,
-    int Pages)
+    int Page)
 {
+    /// <summary>The address of one page of the suggestions.</summary>
+    public static string Link(Guid procurementId, int page) =>
+        page > 1 ? $"/upphandlingar/{procurementId}/lankforslag?sida={page}" : $"/upphandlingar/{procurementId}/lankforslag";
+
+    /// <summary>How many pages a number of requirements fills (at least one).</summary>
+    public static int PagesFor(int requirements) =>
+        Math.Max(1, (requirements + StandardLinksController.RequirementsPerPage - 1) / StandardLinksController.RequirementsPerPage);
+
+    public int Pages => PagesFor(Requirements.Count);
+
     /// <summary>The position of the page's first requirement in the whole list (1-based; 0 when there are none).</summary>
     public int First => Shown.Count == 0 ? 0 : ((Page - 1) * StandardLinksController.RequirementsPerPage) + 1;
 
