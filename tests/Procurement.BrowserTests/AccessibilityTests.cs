@@ -316,7 +316,8 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
                 officer, "Förtydligande efter kommentar", CancellationToken.None));
             // The confident link suggestions accepted and a conflict flagged: the coverage report shows coverage, gaps and a conflict.
             var links = sp.GetRequiredService<StandardLinkStore>();
-            var confident = (await links.ForProcurementAsync(procurement, CancellationToken.None))
+            var requirementIds = (await requirements.ListAsync(procurement, CancellationToken.None)).Select(r => r.Id).ToList();
+            var confident = (await links.ForRequirementsAsync(requirementIds, CancellationToken.None))
                 .Where(k => k.Status == LinkStatus.Suggested && k.Confident && k.ClauseId.Length > 0).ToList();
             await session.WriteAsync(() => links.DecideAsync(procurement, confident.Select(k => k.Id).ToList(), LinkStatus.Accepted, officer, CancellationToken.None));
             if (confident.Count > 0)

@@ -94,8 +94,12 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
     /// </summary>
     public async Task<int> SuggestAsync(Guid procurementId, Guid? userId, Guid? requirementId, CancellationToken cancellationToken)
     {
+        // Read and saved in one transaction: nothing can change in between, so the read needs no second look.
         var input = await ReadForSuggestingAsync(procurementId, requirementId, cancellationToken);
-        return await SaveSuggestionsAsync(procurementId, userId, input, ComputeSuggestions(input), cancellationToken);
+        return input.Applicable.Count == 0
+            ? 0
+            : await WriteSuggestionsAsync(procurementId, userId, input, ComputeSuggestions(input), input.Decided, input.Applicable.ToHashSet(StringComparer.Ordinal),
+                cancellationToken);
     }
 
     /// <summary>
@@ -159,7 +163,18 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
         var unchanged = computed.Where(c => versions.TryGetValue(c.Requirement.Id, out var version) && version == c.Requirement.Version).ToList();
         var decided = await DecidedPairsAsync(procurementId, requirementId, cancellationToken);
         var applicable = (await ApplicableAsync(procurementId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return await WriteSuggestionsAsync(procurementId, userId, input, unchanged, decided, applicable, cancellationToken,
+            changedMeanwhile: computed.Count - unchanged.Count);
+    }
 
+    /// <summary>
+    /// Replaces the undecided suggestions of <paramref name="unchanged"/>'s requirements (and of removed ones) with their
+    /// candidates for still applicable standards whose pair is not decided, and journals it.
+    /// </summary>
+    private async Task<int> WriteSuggestionsAsync(Guid procurementId, Guid? userId, SuggestionInput input, IReadOnlyList<ComputedSuggestions> unchanged,
+        IReadOnlySet<(Guid, string, string)> decided, HashSet<string> applicable, CancellationToken cancellationToken, int changedMeanwhile = 0)
+    {
+        var requirementId = input.RequirementId;
         // Undecided suggestions go for the requirements suggested for now, and for removed ones (they get none).
         await session.ExecuteAsync(
             "DELETE FROM requirement_standard_links WHERE status = 'Suggested' AND requirement_id = @Id",
@@ -192,7 +207,7 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
             after: new
             {
                 requirement = requirementId, requirements = unchanged.Count, suggestions = rows.Count, standards = input.Applicable,
-                changedMeanwhile = computed.Count - unchanged.Count,
+                changedMeanwhile,
             }, cancellationToken: cancellationToken);
         return rows.Count;
     }
@@ -270,12 +285,6 @@ public sealed class StandardLinkStore(DbSession session, StandardStore standards
         JOIN standards s ON s.id = l.standard_id
         LEFT JOIN standard_clauses c ON c.standard_id = l.standard_id AND c.clause_id = l.clause_id
         """;
-
-    /// <summary>Every link of the procurement's requirements, best suggestions first.</summary>
-    public Task<IReadOnlyList<LinkRow>> ForProcurementAsync(Guid procurementId, CancellationToken cancellationToken) =>
-        session.QueryAsync<LinkRow>(
-            $"{SelectLink} WHERE r.procurement_id = @procurementId ORDER BY l.requirement_id, l.status, l.rank, l.standard_id, l.clause_id",
-            new { procurementId }, cancellationToken);
 
     /// <summary>The links of the given requirements (one page of them), best suggestions first.</summary>
     public async Task<IReadOnlyList<LinkRow>> ForRequirementsAsync(IReadOnlyCollection<Guid> requirementIds, CancellationToken cancellationToken) =>
