@@ -183,7 +183,7 @@ public sealed class StandardLinksController(
 
         var page = PageOf(sida);
         var model = await SuggestionsAsync(id, page, form, cancellationToken);
-        var target = CheckTarget("Manual", form.RequirementId, form.Clause, model.Requirements.Select(r => r.Id),
+        var target = CheckTarget("Manual", form, model.Requirements.Select(r => r.Id),
             t => model.Clauses.Any(c => c.StandardId == t.StandardId && c.ClauseId == t.ClauseId));
 
         if (!ModelState.IsValid)
@@ -233,7 +233,7 @@ public sealed class StandardLinksController(
         }
 
         var model = await CoverageAsync(id, form, cancellationToken);
-        var target = CheckTarget("Conflict", form.RequirementId, form.Clause, model.Requirements.Select(r => r.Id),
+        var target = CheckTarget("Conflict", form, model.Requirements.Select(r => r.Id),
             t => model.Report.Clauses.Any(c => c.StandardId == t.StandardId && c.ClauseId == t.ClauseId));
 
         if (!ModelState.IsValid)
@@ -268,10 +268,10 @@ public sealed class StandardLinksController(
     /// The requirement × clause a form names, checked against what the page offered; errors go under the form's
     /// <paramref name="prefix"/>. Null when the form is invalid.
     /// </summary>
-    private ClauseTarget? CheckTarget(string prefix, Guid? requirementId, string? clause, IEnumerable<Guid> requirements, Func<ClauseTarget, bool> offered)
+    private ClauseTarget? CheckTarget(string prefix, RequirementClauseForm form, IEnumerable<Guid> requirements, Func<ClauseTarget, bool> offered)
     {
-        var target = ModelState.IsValid ? ClauseTarget.Parse(clause) : null;
-        if (ModelState.IsValid && !requirements.Contains(requirementId ?? Guid.Empty))
+        var target = ModelState.IsValid ? ClauseTarget.Parse(form.Clause) : null;
+        if (ModelState.IsValid && !requirements.Contains(form.RequirementId ?? Guid.Empty))
         {
             ModelState.AddModelError(prefix + ".RequirementId", l["Välj ett krav i listan."]);
         }
