@@ -49,31 +49,92 @@ internal sealed class Centroids
         this.vectors = vectors;
         sum = new Dictionary<int, double>[membersOfRow.Count];
         normSquared = new double[membersOfRow.Count];
+        // Each row summed in a dense scratch array and then copied out once per distinct term: a cluster's members
+        // mostly share their terms, so this is far fewer map insertions than one per occurrence. The map gets its
+        // terms in the order they first occur (the order the norm, Dot and Absorb go through them).
         Parallel.For(0, membersOfRow.Count, new ParallelOptions { CancellationToken = cancellationToken },
             [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
         {
-            var row = new Dictionary<int, double>();
-            var order = new List<int>();
-            foreach (var doc in membersOfRow[r])
+            var scratch = Scratch.ForThisThread(vectors.Names.Length);
+            var (dense, order) = (scratch.Dense, scratch.Order);
+            Dictionary<int, double> row;
+            double norm = 0;
+            try
             {
-                var terms = vectors.Terms[doc];
-                var w = vectors.Weights[doc];
-                for (var k = 0; k < terms.Length; k++)
+                foreach (var doc in membersOfRow[r])
                 {
-                    ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(row, terms[k], out var existed);
-                    if (!existed) order.Add(terms[k]);
-                    cell += weights[doc] * w[k];
+                    var terms = vectors.Terms[doc];
+                    var w = vectors.Weights[doc];
+                    for (var k = 0; k < terms.Length; k++)
+                    {
+                        scratch.Note(terms[k]);
+                        dense[terms[k]] += weights[doc] * w[k];
+                    }
+                }
+                row = new Dictionary<int, double>(order.Count);
+                foreach (var t in order)
+                {
+                    var v = dense[t];
+                    row.Add(t, v);
+                    norm += v * v;
                 }
             }
-            double norm = 0;
-            foreach (var t in order)
+            finally
             {
-                var v = row[t];
-                norm += v * v;
+                scratch.Clear();
             }
             sum[r] = row;
             normSquared[r] = norm;
         });
+    }
+
+    /// <summary>
+    /// A thread's dense sum and the terms it has touched, in first-touched order, kept between uses (a cluster is
+    /// summed in time of its own terms, not of the vocabulary). Zero again after <see cref="Clear"/>.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? current;
+
+        public double[] Dense { get; private set; } = [];
+
+        public List<int> Order { get; } = [];
+
+        // A term is in Order when its stamp is the current one: no clearing of the whole array between rows.
+        private int[] stamps = [];
+        private int stamp = 1;
+
+        public static Scratch ForThisThread(int vocabulary)
+        {
+            var scratch = current ??= new Scratch();
+            if (scratch.Dense.Length < vocabulary)
+            {
+                scratch.Dense = new double[vocabulary];
+                scratch.stamps = new int[vocabulary];
+                scratch.stamp = 1;
+            }
+            return scratch;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Note(int term)
+        {
+            if (stamps[term] == stamp) return;
+            stamps[term] = stamp;
+            Order.Add(term);
+        }
+
+        public void Clear()
+        {
+            foreach (var t in Order) Dense[t] = 0;
+            Order.Clear();
+            if (++stamp == int.MaxValue)
+            {
+                Array.Clear(stamps);
+                stamp = 1;
+            }
+        }
     }
 
     /// <summary>The squared length of a row's sum.</summary>
