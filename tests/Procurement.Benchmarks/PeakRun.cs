@@ -17,10 +17,11 @@ namespace Procurement.Benchmarks;
 public static class PeakRun
 {
     public static int Run(int count, TextWriter output, bool distinct = false, bool phases = false, string? dump = null, int again = 0,
-        bool score = false, int exactFactor = CandidateIndex.DefaultExactFactor)
+        bool score = false, int exactFactor = CandidateIndex.DefaultExactFactor, string? csv = null)
     {
         var labelled = distinct ? DemoNeeds.DrawDistinctLabelled(count) : DemoNeeds.DrawLabelled(count);
         var items = labelled.Select(n => n.Need).ToList();
+        if (csv is not null) WriteCsv(csv, items);
         var timings = new List<(string Phase, double Ms, double CpuMs)>();
         var phaseWatch = new Stopwatch();
         var phaseCpu = TimeSpan.Zero;
@@ -89,5 +90,14 @@ public static class PeakRun
             }
         }
         return 0;
+    }
+
+    private static void WriteCsv(string path, IEnumerable<ClusterInput> items)
+    {
+        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        writer.WriteLine("id,text");
+        foreach (var item in items) writer.WriteLine(Quoted(item.Id) + "," + Quoted(item.Text));
+
+        static string Quoted(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

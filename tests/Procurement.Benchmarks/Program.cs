@@ -12,7 +12,8 @@ using Procurement.Benchmarks;
 // Either with "--phases" (time and CPU time of each phase), "--dump FILE" (every suggested cluster, to diff
 // before/after) and/or "--again K" (K more, warm runs in the same process, with their phases), "--score" (pairwise and
 // B-cubed F1 against the demo themes the needs were drawn from) and "--exact-factor F" (proposals scored exactly per
-// text, as a multiple of the 40 neighbours kept; default 4, 1000 scores every proposal).
+// text, as a multiple of the 40 neighbours kept; default 4, 1000 scores every proposal) and/or "--csv FILE" (the needs
+// drawn, as the CLI's input: id,text).
 //
 // Benchmarks run in-process: BenchmarkDotNet's default toolchain would generate and build a project that references
 // the web app for every run, which on a shared 2-core machine costs more than it measures.
@@ -20,9 +21,11 @@ if (args.Length > 0 && args[0] is "--peak" or "--peak-distinct")
 {
     var count = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
     var dumpAt = Array.IndexOf(args, "--dump");
+    var csvAt = Array.IndexOf(args, "--csv");
     return PeakRun.Run(count, Console.Out, distinct: args[0] == "--peak-distinct", phases: args.Contains("--phases"),
         dump: dumpAt > 0 && dumpAt + 1 < args.Length ? args[dumpAt + 1] : null,
-        again: IntOption("--again", 0), score: args.Contains("--score"), exactFactor: IntOption("--exact-factor", Procurement.Domain.Merging.CandidateIndex.DefaultExactFactor));
+        again: IntOption("--again", 0), score: args.Contains("--score"), exactFactor: IntOption("--exact-factor", Procurement.Domain.Merging.CandidateIndex.DefaultExactFactor),
+        csv: csvAt > 0 && csvAt + 1 < args.Length ? args[csvAt + 1] : null);
 }
 
 var config = DefaultConfig.Instance.AddJob(InProcessJobs.Bounded.AsDefault());
