@@ -55,12 +55,15 @@ public static class PeakRun
         // Warm runs in the same process (JIT done): the figures of a long-running server.
         for (var r = 0; r < again; r++)
         {
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var gen2Before = GC.CollectionCount(2);
             var w0 = Stopwatch.StartNew();
             phaseWatch.Restart();
             phaseCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var mark = timings.Count;
             clusterer.Cluster(items);
-            output.WriteLine(string.Format(inv, "Warm run: {0:N0} ms; ", w0.ElapsedMilliseconds)
+            output.WriteLine(string.Format(inv, "Warm run: {0:N0} ms (GC pauses {1:N0} ms, {2} gen-2 collections); ", w0.ElapsedMilliseconds,
+                    (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, GC.CollectionCount(2) - gen2Before)
                 + string.Join(", ", timings.Skip(mark).Select(t => string.Format(inv, "{0} {1:N0} ms ({2:N0} CPU)", t.Phase, t.Ms, t.CpuMs))));
         }
         output.WriteLine(string.Format(inv, "Clustering {0:N0} needs ({4:N0} distinct texts): {1:N0} ms ({5:N0} ms CPU), {2:N0} clusters of 2+, {3} cores", count, watch.ElapsedMilliseconds, clusters.Count, Environment.ProcessorCount,
