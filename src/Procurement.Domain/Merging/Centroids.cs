@@ -90,7 +90,8 @@ internal sealed class Centroids
 
     /// <summary>
     /// A thread's dense sum and the terms it has touched, in first-touched order, kept between uses (a cluster is
-    /// summed in time of its own terms, not of the vocabulary). Zero again after <see cref="Clear"/>.
+    /// summed in time of its own terms, not of the vocabulary). Zero again after <see cref="Clear"/>. Each worker thread
+    /// keeps 12 bytes per term of the largest vocabulary it has seen (3,161 n-grams for 20,000 demo needs).
     /// </summary>
     private sealed class Scratch
     {
