@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Procurement.Cli.Offline;
 using Procurement.Domain.Merging;
 using Procurement.Domain.TextAnalysis;
 
@@ -21,7 +22,7 @@ public static class PeakRun
     {
         var labelled = distinct ? DemoNeeds.DrawDistinctLabelled(count) : DemoNeeds.DrawLabelled(count);
         var items = labelled.Select(n => n.Need).ToList();
-        if (csv is not null) WriteCsv(csv, items);
+        if (csv is not null) CsvTableWriter.Write(csv, ["id", "text"], items.Select(i => new[] { i.Id, i.Text }));
         var timings = new List<(string Phase, double Ms, double CpuMs)>();
         var phaseWatch = new Stopwatch();
         var phaseCpu = TimeSpan.Zero;
@@ -93,14 +94,5 @@ public static class PeakRun
             }
         }
         return 0;
-    }
-
-    private static void WriteCsv(string path, IEnumerable<ClusterInput> items)
-    {
-        using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-        writer.WriteLine("id,text");
-        foreach (var item in items) writer.WriteLine(Quoted(item.Id) + "," + Quoted(item.Text));
-
-        static string Quoted(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

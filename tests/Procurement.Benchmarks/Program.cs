@@ -20,17 +20,17 @@ using Procurement.Benchmarks;
 if (args.Length > 0 && args[0] is "--peak" or "--peak-distinct")
 {
     var count = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
-    var dumpAt = Array.IndexOf(args, "--dump");
-    var csvAt = Array.IndexOf(args, "--csv");
     return PeakRun.Run(count, Console.Out, distinct: args[0] == "--peak-distinct", phases: args.Contains("--phases"),
-        dump: dumpAt > 0 && dumpAt + 1 < args.Length ? args[dumpAt + 1] : null,
+        dump: Option("--dump"),
         again: IntOption("--again", 0), score: args.Contains("--score"), exactFactor: IntOption("--exact-factor", Procurement.Domain.Merging.CandidateIndex.DefaultExactFactor),
-        csv: csvAt > 0 && csvAt + 1 < args.Length ? args[csvAt + 1] : null);
+        csv: Option("--csv"));
 }
 
 var config = DefaultConfig.Instance.AddJob(InProcessJobs.Bounded.AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(DemoNeeds).Assembly).Run(args, config);
 return 0;
 
-int IntOption(string name, int fallback) =>
-    Array.IndexOf(args, name) is var at and > 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+// The value after an option's name, or null when it is missing.
+string? Option(string name) => Array.IndexOf(args, name) is var at and > 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+int IntOption(string name, int fallback) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
