@@ -91,74 +91,21 @@ internal static class CandidateIndex
         }
         else
         {
-            // 1. Each document's proposals: the texts that share enough rare terms with it, the best few by that share.
-            var proposed = new int[n][];
-            Parallel.For(0, n, options, () => new Buffer(n, 0, 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i, _, buffer) =>
+            // Each document's proposals (the texts that share enough rare terms with it, the best few by that share),
+            // each scored exactly (before contrasts) and taken in the proposal order (as the vetoes are recorded). A
+            // pair both sides propose is scored twice, to the same bits (the same products, summed in the same term
+            // order): finding the partner's score would cost more than the score.
+            Parallel.For(0, n, options, () => new Buffer(n, vectors.Names.Length, grams?.Names.Length ?? 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i, _, buffer) =>
             {
                 var d = order[i];
-                proposed[d] = Propose(d, buffer);
-                return buffer;
-            }, _ => { });
-
-            phase?.Invoke("proposals");
-            // 2. The exact similarity (before contrasts) of every proposed pair, computed once: a pair both sides
-            // propose is scored by the lower id (the score is symmetric to the last bit: the same products, summed
-            // in the same term order). Each document's proposals also sorted by id (with their places in the
-            // proposal order), to find the partner's entry.
-            int[][]? sorted = new int[n][];
-            int[][]? place = new int[n][];
-            Parallel.For(0, n, options, d =>
-            {
-                var list = (int[])proposed[d].Clone();
-                var at = new int[list.Length];
-                for (var k = 0; k < at.Length; k++) at[k] = k;
-                Array.Sort(list, at);
-                sorted![d] = list;
-                place![d] = at;
-            });
-            var exact = new double[n][];
-            // For a pair the partner scores: where in the partner's scores it is (else -1).
-            var partnerSlot = new int[n][];
-            Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i, _, buffer) =>
-            {
-                var d = order[i];
-                var list = proposed[d];
-                var scores = new double[list.Length];
-                var slots = new int[list.Length];
-                words.Scatter(d, buffer.Words);
-                gramVectors?.Scatter(d, buffer.Grams);
-                for (var k = 0; k < list.Length; k++)
-                {
-                    var other = list[k];
-                    var at = other < d ? IndexOf(sorted![other], d) : -1;
-                    slots[k] = at >= 0 ? place![other][at] : -1;
-                    scores[k] = at >= 0 ? double.NaN : Exact(other, buffer);
-                }
-                partnerSlot[d] = slots;
-                words.Clear(d, buffer.Words);
-                gramVectors?.Clear(d, buffer.Grams);
-                exact[d] = scores;
-                return buffer;
-            }, _ => { });
-
-            sorted = null;
-            place = null;
-            phase?.Invoke("exact scores");
-            // 3. Each document's neighbours, its proposals taken in their order (as the vetoes are recorded).
-            Parallel.For(0, n, options, () => new Buffer(0, 0, 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i, _, buffer) =>
-            {
-                var d = order[i];
+                var proposals = Propose(d, buffer);
                 var hits = buffer.Hits;
                 hits.Clear();
-                var list = proposed[d];
-                var scores = exact[d];
-                var slots = partnerSlot[d];
-                for (var k = 0; k < list.Length; k++)
-                {
-                    var other = list[k];
-                    var similarity = slots[k] >= 0 ? exact[other][slots[k]] : scores[k];
-                    Keep(d, other, similarity, hits);
-                }
+                words.Scatter(d, buffer.Words);
+                gramVectors?.Scatter(d, buffer.Grams);
+                foreach (var other in proposals) Keep(d, other, Exact(other, buffer), hits);
+                words.Clear(d, buffer.Words);
+                gramVectors?.Clear(d, buffer.Grams);
                 found[d] = Best(hits, maxNeighbours);
                 return buffer;
             }, _ => { });
@@ -229,12 +176,13 @@ internal static class CandidateIndex
 
         // Candidates by their share of the rare terms; only the most promising get an exact score: that share
         // ranks them well enough that the best neighbours are among the first few times as many as are kept.
+        // Returned in the order first reached, as a list of the buffer's.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        int[] Propose(int d, Buffer buffer)
+        List<int> Propose(int d, Buffer buffer)
         {
             var score = buffer.Score;
             var touched = buffer.Touched;
-            touched.Clear();
+            var count = 0;
             var terms = vectors.Terms[d];
             var weights = vectors.Weights[d];
             for (var k = 0; k < terms.Length; k++)
@@ -245,41 +193,40 @@ internal static class CandidateIndex
                 {
                     var other = postDoc[p];
                     if (other == d) continue;
-                    if (score[other] == 0) touched.Add(other);
+                    if (score[other] == 0) touched[count++] = other;
                     score[other] += w * postWeight[p];
                 }
             }
-            var proposals = buffer.Proposals;
-            proposals.Clear();
-            foreach (var other in touched)
+            // Those whose share reaches proposeAt, kept in place with their shares.
+            var partials = buffer.Partials;
+            var kept = 0;
+            for (var k = 0; k < count; k++)
             {
+                var other = touched[k];
                 var partial = score[other];
                 score[other] = 0;
-                if (partial >= proposeAt) proposals.Add((partial, other));
+                if (partial < proposeAt) continue;
+                touched[kept] = other;
+                partials[kept++] = partial;
             }
-            touched.Clear();
-            if (proposals.Count <= exactLimit)
+            var chosen = buffer.Chosen;
+            chosen.Clear();
+            if (kept <= exactLimit)
             {
-                var all = new int[proposals.Count];
-                for (var k = 0; k < all.Length; k++) all[k] = proposals[k].Other;
-                return all;
+                for (var k = 0; k < kept; k++) chosen.Add(touched[k]);
+                return chosen;
             }
-            // The exactLimit-th largest share by selection (linear), then ties at it by id.
-            var scratch = buffer.Scratch;
-            scratch.Clear();
-            foreach (var (partial, _) in proposals) scratch.Add(partial);
-            var cut = KthLargest(CollectionsMarshal.AsSpan(scratch), exactLimit - 1);
+            // The exactLimit-th largest share, then ties at it by id.
+            var cut = KthLargest(partials.AsSpan(0, kept), exactLimit - 1, buffer.Histogram, buffer.Scratch);
             var ties = buffer.Ties;
             ties.Clear();
-            foreach (var (partial, other) in proposals)
+            for (var k = 0; k < kept; k++)
             {
-                if (partial > cut) touched.Add(other);
-                else if (partial == cut) ties.Add(other);
+                if (partials[k] > cut) chosen.Add(touched[k]);
+                else if (partials[k] == cut) ties.Add(touched[k]);
             }
             ties.Sort();
-            for (var k = 0; k < ties.Count && touched.Count < exactLimit; k++) touched.Add(ties[k]);
-            var chosen = touched.ToArray();
-            touched.Clear();
+            for (var k = 0; k < ties.Count && chosen.Count < exactLimit; k++) chosen.Add(ties[k]);
             return chosen;
         }
     }
@@ -288,9 +235,11 @@ internal static class CandidateIndex
     private sealed class Buffer(int docs, int words, int grams)
     {
         public readonly double[] Score = new double[docs];
-        public readonly List<int> Touched = [];
-        public readonly List<(double Partial, int Other)> Proposals = [];
+        public readonly int[] Touched = new int[docs];
+        public readonly double[] Partials = new double[docs];
+        public readonly int[] Histogram = new int[HistogramBuckets];
         public readonly List<double> Scratch = [];
+        public readonly List<int> Chosen = [];
         public readonly List<int> Ties = [];
         public readonly List<(int Other, double Similarity)> Hits = [];
         public readonly double[] Words = new double[words];
@@ -347,22 +296,6 @@ internal static class CandidateIndex
 
         static bool Before((int Other, double Similarity) x, (int Other, double Similarity) y) =>
             x.Similarity > y.Similarity || (x.Similarity == y.Similarity && x.Other < y.Other);
-    }
-
-    /// <summary>The place of <paramref name="value"/> in an ascending array, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int IndexOf(int[] sorted, int value)
-    {
-        int lo = 0, hi = sorted.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >> 1;
-            var at = sorted[mid];
-            if (at == value) return mid;
-            if (at < value) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return -1;
     }
 
     /// <summary>
@@ -456,9 +389,35 @@ internal static class CandidateIndex
         }
     }
 
+    internal const int HistogramBuckets = 1024;
+
+    /// <summary>
+    /// The value that would be at index <paramref name="k"/> if <paramref name="values"/> (shares of a cosine, 0..1)
+    /// were sorted descending. Counted into equal-width buckets first, so that only the values of the bucket that
+    /// holds it are selected among: a few instead of a thousand. <paramref name="histogram"/> (<see cref="HistogramBuckets"/>
+    /// zeros) is left zeroed; <paramref name="scratch"/> is overwritten.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double KthLargest(ReadOnlySpan<double> values, int k, int[] histogram, List<double> scratch)
+    {
+        foreach (var value in values) histogram[BucketOf(value)]++;
+        int bucket = HistogramBuckets - 1, above = 0;
+        while (above + histogram[bucket] <= k) above += histogram[bucket--];
+        Array.Clear(histogram);
+        scratch.Clear();
+        foreach (var value in values)
+        {
+            if (BucketOf(value) == bucket) scratch.Add(value);
+        }
+        return QuickSelect(CollectionsMarshal.AsSpan(scratch), k - above);
+
+        // Ascending with the value; whatever rounding puts past 0..1 goes to the end buckets.
+        static int BucketOf(double value) => value <= 0 ? 0 : value >= 1 ? HistogramBuckets - 1 : (int)(value * (HistogramBuckets - 1));
+    }
+
     /// <summary>The value that would be at index <paramref name="k"/> if <paramref name="values"/> were sorted descending (reorders them).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double KthLargest(Span<double> values, int k)
+    private static double QuickSelect(Span<double> values, int k)
     {
         int lo = 0, hi = values.Length - 1;
         while (lo < hi)
