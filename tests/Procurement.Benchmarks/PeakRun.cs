@@ -23,17 +23,24 @@ public static class PeakRun
         var labelled = distinct ? DemoNeeds.DrawDistinctLabelled(count) : DemoNeeds.DrawLabelled(count);
         var items = labelled.Select(n => n.Need).ToList();
         if (csv is not null) CsvTableWriter.Write(csv, ["id", "text"], items.Select(i => new[] { i.Id, i.Text }));
-        var timings = new List<(string Phase, double Ms, double CpuMs)>();
+        var timings = new List<(string Phase, double Ms, double CpuMs, double AllocatedMb, double PauseMs)>();
         var phaseWatch = new Stopwatch();
         var phaseCpu = TimeSpan.Zero;
+        var phaseAllocated = 0L;
+        var phasePaused = TimeSpan.Zero;
         var clusterer = new NearDuplicateClusterer(TextAnalyzer.Swedish)
         {
             ExactFactor = exactFactor,
             Phase = !phases ? null : name =>
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                timings.Add((name, phaseWatch.Elapsed.TotalMilliseconds, (cpu - phaseCpu).TotalMilliseconds));
+                var allocatedNow = GC.GetTotalAllocatedBytes(precise: false);
+                var pausedNow = GC.GetTotalPauseDuration();
+                timings.Add((name, phaseWatch.Elapsed.TotalMilliseconds, (cpu - phaseCpu).TotalMilliseconds, (allocatedNow - phaseAllocated) / 1_048_576.0,
+                    (pausedNow - phasePaused).TotalMilliseconds));
                 phaseCpu = cpu;
+                phaseAllocated = allocatedNow;
+                phasePaused = pausedNow;
                 phaseWatch.Restart();
             },
         };
@@ -44,6 +51,8 @@ public static class PeakRun
         var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         phaseCpu = cpuBefore;
+        phaseAllocated = GC.GetTotalAllocatedBytes(precise: false);
+        phasePaused = GC.GetTotalPauseDuration();
         phaseWatch.Start();
         var clusters = clusterer.Cluster(items);
         watch.Stop();
@@ -61,17 +70,19 @@ public static class PeakRun
             var w0 = Stopwatch.StartNew();
             phaseWatch.Restart();
             phaseCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            phaseAllocated = GC.GetTotalAllocatedBytes(precise: false);
+            phasePaused = GC.GetTotalPauseDuration();
             var mark = timings.Count;
             clusterer.Cluster(items);
             output.WriteLine(string.Format(inv, "Warm run: {0:N0} ms (GC pauses {1:N0} ms, {2} gen-2 collections); ", w0.ElapsedMilliseconds,
                     (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, GC.CollectionCount(2) - gen2Before)
-                + string.Join(", ", timings.Skip(mark).Select(t => string.Format(inv, "{0} {1:N0} ms ({2:N0} CPU)", t.Phase, t.Ms, t.CpuMs))));
+                + string.Join(", ", timings.Skip(mark).Select(t => string.Format(inv, "{0} {1:N0} ms ({2:N0} CPU, {3:N0} MB, GC {4:N0} ms)", t.Phase, t.Ms, t.CpuMs, t.AllocatedMb, t.PauseMs))));
         }
         output.WriteLine(string.Format(inv, "Clustering {0:N0} needs ({4:N0} distinct texts): {1:N0} ms ({5:N0} ms CPU), {2:N0} clusters of 2+, {3} cores", count, watch.ElapsedMilliseconds, clusters.Count, Environment.ProcessorCount,
             items.Select(i => i.Text).Distinct(StringComparer.Ordinal).Count(), cpuMs));
         output.WriteLine(string.Format(inv, "Peak working set: {0:N0} MB (before clustering: {1:N0} MB); allocated while clustering: {2:N0} MB",
             peak / 1_048_576.0, before / 1_048_576.0, allocatedMb));
-        if (phases) output.WriteLine("Phases: " + string.Join(", ", timings.Take(firstRun).Select(t => string.Format(inv, "{0} {1:N0} ms ({2:N0} CPU)", t.Phase, t.Ms, t.CpuMs))));
+        if (phases) output.WriteLine("Phases: " + string.Join(", ", timings.Take(firstRun).Select(t => string.Format(inv, "{0} {1:N0} ms ({2:N0} CPU, {3:N0} MB, GC {4:N0} ms)", t.Phase, t.Ms, t.CpuMs, t.AllocatedMb, t.PauseMs))));
         if (score)
         {
             var gold = labelled.ToDictionary(n => n.Need.Id, n => n.Theme, StringComparer.Ordinal);
