@@ -71,43 +71,46 @@ public sealed class ContrastRules
     {
         var analysis = analyzer.Analyze(entry);
         var literal = analysis.Words.Select(w => w.Term.Length == 0).ToArray();
-        var words = analysis.Words.Select((w, i) => literal[i] ? entry.Substring(w.Start, w.Length).ToLowerInvariant() : analysis.Concepts[i]).ToArray();
+        var words = analysis.Words.Select((_, i) => literal[i] ? analysis.Surface[i] : analysis.Concepts[i]).ToArray();
         return new Entry(words, literal);
     }
 
     /// <summary>The sides a text takes: bit g of the first mask = side one of group g, of the second = side two.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (ulong SideOne, ulong SideTwo) SidesOf(string text, AnalyzedText analysis)
+    public (ulong SideOne, ulong SideTwo) SidesOf(AnalyzedText analysis)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(analysis);
-        var surface = analysis.Words.Select(w => text.Substring(w.Start, w.Length).ToLowerInvariant()).ToArray();
+        var surface = analysis.Surface;
         var concepts = analysis.Concepts;
-        // Words and concepts of the text: only entries starting with one of them can occur.
-        var present = new HashSet<string>(surface, StringComparer.Ordinal);
-        present.UnionWith(concepts);
         Span<ulong> taken = [always[0], always[1]];
         foreach (var (_, term) in analysis.Parts)
         {
             if (!byPart.TryGetValue(term, out var partList)) continue;
             foreach (var (bit, side) in partList) taken[side] |= bit;
         }
-        foreach (var word in present)
+        // Only entries starting with one of the text's words or concepts can occur (a word met twice is looked at
+        // twice: the sides are a union, so that changes nothing).
+        for (var i = 0; i < surface.Count; i++)
         {
-            if (!byFirstWord.TryGetValue(word, out var list)) continue;
+            Take(surface[i], ref taken);
+            Take(concepts[i], ref taken);
+        }
+        return (taken[0], taken[1]);
+
+        void Take(string word, ref Span<ulong> taken)
+        {
+            if (!byFirstWord.TryGetValue(word, out var list)) return;
             foreach (var (bit, side, entry) in list)
             {
                 if ((taken[side] & bit) == 0 && Occurs(entry, surface, concepts)) taken[side] |= bit;
             }
         }
-        var (one, two) = (taken[0], taken[1]);
-        return (one, two);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Occurs(Entry entry, string[] surface, IReadOnlyList<string> concepts)
+    private static bool Occurs(Entry entry, IReadOnlyList<string> surface, IReadOnlyList<string> concepts)
     {
-        for (var i = 0; i + entry.Words.Length <= surface.Length; i++)
+        for (var i = 0; i + entry.Words.Length <= surface.Count; i++)
         {
             var match = true;
             for (var j = 0; j < entry.Words.Length && match; j++)

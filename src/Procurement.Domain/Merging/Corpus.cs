@@ -22,9 +22,24 @@ internal sealed class Corpus
     public static AnalyzedDoc AnalyzeOne(TextAnalyzer analyzer, ContrastRules contrasts, string text)
     {
         var analysis = analyzer.Analyze(text);
-        var main = analysis.Words.Select(w => w.Term).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
-        var parts = analysis.Parts.Select(p => p.Term).Distinct(StringComparer.Ordinal).ToArray();
-        return new AnalyzedDoc(main, parts, contrasts.SidesOf(text, analysis));
+        var main = new List<string>(analysis.Words.Count);
+        foreach (var word in analysis.Words)
+        {
+            if (word.Term.Length > 0) AddOnce(main, word.Term);
+        }
+        var parts = new List<string>(analysis.Parts.Count);
+        foreach (var (_, term) in analysis.Parts) AddOnce(parts, term);
+        return new AnalyzedDoc([.. main], [.. parts], contrasts.SidesOf(analysis));
+
+        // Each term once, where it first occurs (a text has a few dozen words: a scan beats a set).
+        static void AddOnce(List<string> terms, string term)
+        {
+            foreach (var seen in terms)
+            {
+                if (string.Equals(seen, term, StringComparison.Ordinal)) return;
+            }
+            terms.Add(term);
+        }
     }
 
     public static Corpus Build(TextAnalyzer analyzer, ContrastRules contrasts, IReadOnlyList<ClusterInput> items,

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Procurement.Domain.TextAnalysis;
 
@@ -21,64 +21,86 @@ public static class SwedishTokenizer
         ["v"] = "v", ["vecka"] = "v", ["veckor"] = "v",
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> UnitOf = Units.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The words seen so far, each kept once: clustering thousands of texts cuts the same few thousand words again and
+    // again, and a word found here costs no new string. Bounded, as the analyser's word cache.
+    private const int MaxInterned = 200_000;
+    private static readonly ConcurrentDictionary<string, string> Interned = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> InternedBySpan =
+        Interned.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static int interned;
+
     public static IReadOnlyList<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var raw = Split(text);
-        var tokens = new List<Token>(raw.Count);
-        for (var i = 0; i < raw.Count; i++)
-        {
-            var t = raw[i];
-            if (t.IsNumber && i + 1 < raw.Count && Units.TryGetValue(raw[i + 1].Text, out var unit)
-                && raw[i + 1].Start - (t.Start + t.Length) <= 1)
-            {
-                // The unit word stays a word of its own (for highlighting) but carries no term.
-                tokens.Add(t with { Text = t.Text + unit });
-                tokens.Add(raw[i + 1] with { Text = "", IsNumber = true });
-                i++;
-                continue;
-            }
-            tokens.Add(t);
-        }
+        var tokens = new List<Token>();
+        Tokenize(text, tokens);
         return tokens;
     }
 
+    /// <summary>The text's tokens into <paramref name="tokens"/> (cleared first): the analyser reuses one list per thread.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<Token> Split(string text)
+    internal static void Tokenize(string text, List<Token> tokens)
     {
-        var tokens = new List<Token>();
+        tokens.Clear();
+        Split(text, tokens);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            var next = tokens[i + 1];
+            if (t.IsNumber && Units.TryGetValue(next.Text, out var unit) && next.Start - (t.Start + t.Length) <= 1)
+            {
+                // The unit word stays a word of its own (for highlighting) but carries no term.
+                tokens[i] = t with { Text = t.Text + unit };
+                tokens[i + 1] = next with { Text = "", IsNumber = true };
+                i++;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Split(string text, List<Token> tokens)
+    {
+        // A word is lower-cased into this, one character per character of the text it covers.
+        Span<char> word = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
         var i = 0;
         while (i < text.Length)
         {
             if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
             var start = i;
-            var sb = new StringBuilder();
+            var length = 0;
             while (i < text.Length)
             {
                 var c = text[i];
-                if (char.IsLetterOrDigit(c)) { sb.Append(char.ToLowerInvariant(c)); i++; continue; }
+                if (char.IsLetterOrDigit(c)) { word[length++] = char.ToLowerInvariant(c); i++; continue; }
                 var next = i + 1 < text.Length ? text[i + 1] : '\0';
                 // "e-post", "e-tjänst": a one-letter prefix belongs to the word.
-                if (c == '-' && sb.Length == 1 && char.IsLetter(sb[0]) && char.IsLetter(next)) { sb.Append('-'); i++; continue; }
+                if (c == '-' && length == 1 && char.IsLetter(word[0]) && char.IsLetter(next)) { word[length++] = '-'; i++; continue; }
                 // Decimals: "99,5", "2.1".
-                if ((c == ',' || c == '.') && char.IsDigit(next) && sb.Length > 0 && char.IsDigit(sb[^1])) { sb.Append('.'); i++; continue; }
+                if ((c == ',' || c == '.') && char.IsDigit(next) && length > 0 && char.IsDigit(word[length - 1])) { word[length++] = '.'; i++; continue; }
                 break;
             }
-            var word = sb.ToString();
-            tokens.AddRange(SplitNumberAndUnit(start, i - start, word));
+            tokens.Add(NumberAndUnit(start, i - start, word[..length]));
         }
-        return tokens;
     }
 
     /// <summary>"24h" → number 24 with unit h; "wcag2" stays a word; plain numbers are numbers.</summary>
-    private static IEnumerable<Token> SplitNumberAndUnit(int start, int length, string word)
+    private static Token NumberAndUnit(int start, int length, ReadOnlySpan<char> word)
     {
         var digits = 0;
         while (digits < word.Length && (char.IsDigit(word[digits]) || word[digits] == '.')) digits++;
-        if (digits == word.Length) return [new Token(start, length, word, true)];
-        if (digits > 0 && Units.TryGetValue(word[digits..], out var unit))
-            return [new Token(start, length, word[..digits] + unit, true)];
-        return [new Token(start, length, word, word.All(c => char.IsDigit(c) || c == '.'))];
+        if (digits == word.Length) return new Token(start, length, Intern(word), true);
+        if (digits > 0 && UnitOf.TryGetValue(word[digits..], out var unit))
+            return new Token(start, length, string.Concat(word[..digits], unit), true);
+        return new Token(start, length, Intern(word), false);
+    }
+
+    private static string Intern(ReadOnlySpan<char> word)
+    {
+        if (InternedBySpan.TryGetValue(word, out var known)) return known;
+        var text = word.ToString();
+        if (Volatile.Read(ref interned) < MaxInterned && Interned.TryAdd(text, text)) Interlocked.Increment(ref interned);
+        return text;
     }
 }

@@ -64,7 +64,9 @@ public sealed class TextAnalyzer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AnalyzedText Analyze(string text)
     {
-        var tokens = SwedishTokenizer.Tokenize(text);
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = reusedTokens ??= [];
+        SwedishTokenizer.Tokenize(text, tokens);
         // What a word maps to depends on the word alone: looked up once per distinct word, not per occurrence.
         var info = new WordInfo?[tokens.Count];
         var keys = new string[tokens.Count];
@@ -100,10 +102,34 @@ public sealed class TextAnalyzer
             terms[i] = concepts[i];
             foreach (var part in word.PartTerms) parts.Add((i, part));
         }
-        var words = new List<AnalyzedWord>(tokens.Count);
-        for (var i = 0; i < tokens.Count; i++) words.Add(new AnalyzedWord(tokens[i].Start, tokens[i].Length, terms[i]));
-        return new AnalyzedText(words, parts, concepts);
+        var words = new AnalyzedWord[tokens.Count];
+        var surface = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            words[i] = new AnalyzedWord(token.Start, token.Length, terms[i]);
+            surface[i] = IsLowerCaseOf(token.Text, text.AsSpan(token.Start, token.Length))
+                ? token.Text
+                : text.Substring(token.Start, token.Length).ToLowerInvariant();
+        }
+        return new AnalyzedText(words, parts, concepts, surface);
     }
+
+    // Whether the token's text is its surface lower-cased (no decimal comma, no unit folded in): then it serves as
+    // the surface word too. Words hold no surrogates (they are not letters), so char by char is the string's casing.
+    private static bool IsLowerCaseOf(string tokenText, ReadOnlySpan<char> surface)
+    {
+        if (tokenText.Length != surface.Length) return false;
+        for (var k = 0; k < surface.Length; k++)
+        {
+            if (char.ToLowerInvariant(surface[k]) != tokenText[k]) return false;
+        }
+        return true;
+    }
+
+    // One token list per thread, refilled for each text (the tokens do not outlive the analysis).
+    [ThreadStatic]
+    private static List<Token>? reusedTokens;
 
     /// <summary>A word's stem, its concept (or the stem), whether it is a stop word and its compound parts' terms.</summary>
     private sealed record WordInfo(string Key, string Concept, bool IsStopWord, string[] PartTerms);
@@ -146,14 +172,14 @@ public sealed class TextAnalyzer
 }
 
 /// <summary>One word of a text: where it stands and the index term it maps to ("" for a stop word).</summary>
-public sealed record AnalyzedWord(int Start, int Length, string Term);
+public readonly record struct AnalyzedWord(int Start, int Length, string Term);
 
 /// <summary>
 /// A text's analysis: its words (one per surface word, with the main term), the extra terms of compound parts
 /// by word index, and per word its concept or stem with stop words kept (what contrast rules look at).
 /// </summary>
 public sealed class AnalyzedText(IReadOnlyList<AnalyzedWord> words, IReadOnlyList<(int Word, string Term)> parts,
-    IReadOnlyList<string> concepts)
+    IReadOnlyList<string> concepts, IReadOnlyList<string> surface)
 {
     public IReadOnlyList<AnalyzedWord> Words { get; } = words;
 
@@ -161,6 +187,9 @@ public sealed class AnalyzedText(IReadOnlyList<AnalyzedWord> words, IReadOnlyLis
 
     /// <summary>Per word: thesaurus concept or stem, stop words included; "" for folded unit words.</summary>
     public IReadOnlyList<string> Concepts { get; } = concepts;
+
+    /// <summary>Per word: the text's own word, lower-cased (what literal contrast entries match).</summary>
+    public IReadOnlyList<string> Surface { get; } = surface;
 
     public IEnumerable<string> PartsOf(int word) => Parts.Where(p => p.Word == word).Select(p => p.Term);
 

@@ -8,7 +8,7 @@ public class ContrastRulesTests
     private static readonly TextAnalyzer Analyzer = TextAnalyzer.Swedish;
 
     private static (ulong SideOne, ulong SideTwo) Sides(ContrastRules rules, string text) =>
-        rules.SidesOf(text, Analyzer.Analyze(text));
+        rules.SidesOf(Analyzer.Analyze(text));
 
     [Fact]
     public void Groups_beyond_the_32nd_keep_their_own_bits()
