@@ -21,36 +21,38 @@ internal sealed class TermVectors
     /// </summary>
     public static TermVectors OfGrams(IReadOnlyList<AnalyzedDoc> docs, bool useIdf)
     {
+        // Ids in order of first occurrence, as the n-grams of the whole text would get them: given going through the
+        // documents in order, each distinct term's n-grams once; then each document's ids gathered on its own.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
         var gramsOfTerm = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (var doc in docs)
+        {
+            foreach (var term in doc.MainTerms)
+            {
+                if (gramsOfTerm.ContainsKey(term)) continue;
+                var strings = CharGrams.OfTerm(term);
+                var grams = new int[strings.Length];
+                for (var g = 0; g < strings.Length; g++)
+                {
+                    if (!ids.TryGetValue(strings[g], out var id))
+                    {
+                        ids[strings[g]] = id = names.Count;
+                        names.Add(strings[g]);
+                    }
+                    grams[g] = id;
+                }
+                gramsOfTerm[term] = grams;
+            }
+        }
         var docTerms = new int[docs.Count][];
-        var buffer = new List<int>();
-        for (var d = 0; d < docs.Count; d++)
+        Parallel.For(0, docs.Count, () => new List<int>(), (d, _, buffer) =>
         {
             buffer.Clear();
-            foreach (var term in docs[d].MainTerms)
-            {
-                if (!gramsOfTerm.TryGetValue(term, out var grams))
-                {
-                    // Ids in order of first occurrence, as the n-grams of the whole text would get them.
-                    var strings = CharGrams.OfTerm(term);
-                    grams = new int[strings.Length];
-                    for (var g = 0; g < strings.Length; g++)
-                    {
-                        if (!ids.TryGetValue(strings[g], out var id))
-                        {
-                            ids[strings[g]] = id = names.Count;
-                            names.Add(strings[g]);
-                        }
-                        grams[g] = id;
-                    }
-                    gramsOfTerm[term] = grams;
-                }
-                buffer.AddRange(grams);
-            }
+            foreach (var term in docs[d].MainTerms) buffer.AddRange(gramsOfTerm[term]);
             docTerms[d] = SortedDistinct(buffer);
-        }
+            return buffer;
+        }, _ => { });
         return new TermVectors(docTerms, null, [.. names], useIdf, DefaultPartWeight);
     }
 
@@ -62,45 +64,57 @@ internal sealed class TermVectors
     /// <summary>Each document's term ids (sorted) and whether each is a main term (else only a compound part).</summary>
     private static int[][] Index(IReadOnlyList<AnalyzedDoc> docs, out bool[][] main, out string[] names)
     {
+        // Ids in order of first occurrence (documents in order, main terms before parts), given in one pass; then
+        // each document's ids looked up and sorted on its own.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var list = new List<string>();
+        foreach (var doc in docs)
+        {
+            foreach (var t in doc.MainTerms) IdOf(t);
+            foreach (var t in doc.PartTerms) IdOf(t);
+        }
         var docTerms = new int[docs.Count][];
-        main = new bool[docs.Count][];
-        var seen = new List<(int Term, bool Main)>();
-        for (var d = 0; d < docs.Count; d++)
+        var isMainOf = new bool[docs.Count][];
+        Parallel.For(0, docs.Count, () => new List<(int Term, bool Main)>(), (d, _, seen) =>
         {
             var doc = docs[d];
             seen.Clear();
             foreach (var t in doc.MainTerms)
             {
-                var id = IdOf(t);
-                var at = seen.FindIndex(x => x.Term == id);
+                var id = ids[t];
+                var at = IndexOf(seen, id);
                 if (at < 0) seen.Add((id, true));
                 else seen[at] = (id, true);
             }
             foreach (var t in doc.PartTerms)
             {
-                var id = IdOf(t);
-                if (!seen.Exists(x => x.Term == id)) seen.Add((id, false));
+                var id = ids[t];
+                if (IndexOf(seen, id) < 0) seen.Add((id, false));
             }
             seen.Sort((x, y) => x.Term.CompareTo(y.Term));
             var terms = new int[seen.Count];
             var isMain = new bool[seen.Count];
             for (var k = 0; k < terms.Length; k++) (terms[k], isMain[k]) = seen[k];
             docTerms[d] = terms;
-            main[d] = isMain;
-        }
+            isMainOf[d] = isMain;
+            return seen;
+        }, _ => { });
+        main = isMainOf;
         names = [.. list];
         return docTerms;
 
-        int IdOf(string term)
+        void IdOf(string term)
         {
-            if (!ids.TryGetValue(term, out var id))
+            if (ids.TryAdd(term, list.Count)) list.Add(term);
+        }
+
+        static int IndexOf(List<(int Term, bool Main)> seen, int id)
+        {
+            for (var k = 0; k < seen.Count; k++)
             {
-                ids[term] = id = list.Count;
-                list.Add(term);
+                if (seen[k].Term == id) return k;
             }
-            return id;
+            return -1;
         }
     }
 
@@ -133,9 +147,10 @@ internal sealed class TermVectors
         Idf = new double[Df.Length];
         for (var t = 0; t < Idf.Length; t++) Idf[t] = !useIdf ? 1.0 : Df[t] < 2 ? 0.0 : Math.Log((double)n / Df[t]);
         Terms = terms;
-        Weights = new double[n][];
-        Norms = new double[n];
-        for (var d = 0; d < n; d++)
+        var weights = Weights = new double[n][];
+        var norms = Norms = new double[n];
+        var idf = Idf;
+        Parallel.For(0, n, d =>
         {
             var docTerms = terms[d];
             var isMain = main?[d];
@@ -143,17 +158,17 @@ internal sealed class TermVectors
             double squares = 0;
             for (var k = 0; k < w.Length; k++)
             {
-                w[k] = Idf[docTerms[k]] * (isMain is null || isMain[k] ? 1 : partWeight);
+                w[k] = idf[docTerms[k]] * (isMain is null || isMain[k] ? 1 : partWeight);
                 squares += w[k] * w[k];
             }
             var norm = Math.Sqrt(squares);
-            Norms[d] = norm;
+            norms[d] = norm;
             if (norm > 0)
             {
                 for (var k = 0; k < w.Length; k++) w[k] /= norm;
             }
-            Weights[d] = w;
-        }
+            weights[d] = w;
+        });
     }
 
     public string[] Names { get; }
