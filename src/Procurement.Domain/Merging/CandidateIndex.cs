@@ -15,6 +15,12 @@ internal static class CandidateIndex
     /// <summary>Proposals per document that get an exact score, as a multiple of the neighbours kept.</summary>
     public const int DefaultExactFactor = 4;
 
+    /// <summary>Share of the least similarity that the rare terms alone must reach for a text to be proposed.</summary>
+    internal const double ProposeShare = 0.5;
+
+    /// <summary>The highest document frequency of a rare term (one that proposes): 5 % of the texts, at least 20.</summary>
+    internal static int MaxDf(int texts) => Math.Max(20, (int)(0.05 * texts));
+
     /// <summary>
     /// Neighbours of every document with their similarity, at least <paramref name="minSimilarity"/>, at most
     /// <paramref name="maxNeighbours"/> each, as pairs (a &lt; b); and the pairs that are alike but vetoed by a
@@ -27,7 +33,7 @@ internal static class CandidateIndex
         var vectors = scorer.Words;
         var n = vectors.Count;
         var allPairs = n <= AllPairsLimit;
-        var maxDf = Math.Max(20, (int)(0.05 * n));
+        var maxDf = MaxDf(n);
         // Postings of the rare terms, flat: term t's are at start[t]..start[t + 1], in document order.
         var start = new int[vectors.Names.Length + 1];
         var postDoc = Array.Empty<int>();
@@ -56,7 +62,7 @@ internal static class CandidateIndex
             }
         }
         // The rare terms' share of the cosine must reach this before the exact score is worth computing.
-        var proposeAt = minSimilarity * 0.5;
+        var proposeAt = minSimilarity * ProposeShare;
         var exactLimit = (int)Math.Min(int.MaxValue, (long)exactFactor * maxNeighbours);
         var grams = scorer.Grams;
 
@@ -192,9 +198,11 @@ internal static class CandidateIndex
                 for (var p = start[t]; p < start[t + 1]; p++)
                 {
                     var other = postDoc[p];
-                    if (other == d) continue;
+                    var product = w * postWeight[p];
+                    // A zero product (a part weighing 0) says nothing, and would leave a text touched but at 0.
+                    if (other == d || product == 0) continue;
                     if (score[other] == 0) touched[count++] = other;
-                    score[other] += w * postWeight[p];
+                    score[other] += product;
                 }
             }
             // Those whose share reaches proposeAt, kept in place with their shares.
@@ -205,7 +213,7 @@ internal static class CandidateIndex
                 var other = touched[k];
                 var partial = score[other];
                 score[other] = 0;
-                if (partial < proposeAt) continue;
+                if (!(partial >= proposeAt)) continue;
                 touched[kept] = other;
                 partials[kept++] = partial;
             }
@@ -411,7 +419,7 @@ internal static class CandidateIndex
         }
         return QuickSelect(CollectionsMarshal.AsSpan(scratch), k - above);
 
-        // Ascending with the value; whatever rounding puts past 0..1 goes to the end buckets.
+        // Ascending with the value; whatever rounding puts past 0..1 goes to the end buckets (NaN, which no share is, to 0).
         static int BucketOf(double value) => value <= 0 ? 0 : value >= 1 ? HistogramBuckets - 1 : (int)(value * (HistogramBuckets - 1));
     }
 

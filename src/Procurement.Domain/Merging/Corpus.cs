@@ -25,20 +25,24 @@ internal sealed class Corpus
         var main = new List<string>(analysis.Words.Count);
         foreach (var word in analysis.Words)
         {
-            if (word.Term.Length > 0) AddOnce(main, word.Term);
+            if (word.Term.Length > 0) main.Add(word.Term);
         }
         var parts = new List<string>(analysis.Parts.Count);
-        foreach (var (_, term) in analysis.Parts) AddOnce(parts, term);
-        return new AnalyzedDoc([.. main], [.. parts], contrasts.SidesOf(analysis));
+        foreach (var (_, term) in analysis.Parts) parts.Add(term);
+        return new AnalyzedDoc(Distinct(main), Distinct(parts), contrasts.SidesOf(analysis));
 
-        // Each term once, where it first occurs (a text has a few dozen words: a scan beats a set).
-        static void AddOnce(List<string> terms, string term)
+        // Each term once, where it first occurs: for the few dozen words of a requirement a scan beats a set.
+        static string[] Distinct(List<string> terms)
         {
-            foreach (var seen in terms)
+            if (terms.Count > 64) return terms.Distinct(StringComparer.Ordinal).ToArray();
+            var count = 0;
+            for (var k = 0; k < terms.Count; k++)
             {
-                if (string.Equals(seen, term, StringComparison.Ordinal)) return;
+                var seen = false;
+                for (var j = 0; j < count && !seen; j++) seen = string.Equals(terms[j], terms[k], StringComparison.Ordinal);
+                if (!seen) terms[count++] = terms[k];
             }
-            terms.Add(term);
+            return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(terms)[..count].ToArray();
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class TermVectors
             }
         }
         var docTerms = new int[docs.Count][];
-        Parallel.For(0, docs.Count, () => new List<int>(), (d, _, buffer) =>
+        Parallel.For(0, docs.Count, Loop(docs.Count), () => new List<int>(), (d, _, buffer) =>
         {
             buffer.Clear();
             foreach (var term in docs[d].MainTerms) buffer.AddRange(gramsOfTerm[term]);
@@ -75,7 +75,7 @@ internal sealed class TermVectors
         }
         var docTerms = new int[docs.Count][];
         var isMainOf = new bool[docs.Count][];
-        Parallel.For(0, docs.Count, () => new List<(int Term, bool Main)>(), (d, _, seen) =>
+        Parallel.For(0, docs.Count, Loop(docs.Count), () => new List<(int Term, bool Main)>(), (d, _, seen) =>
         {
             var doc = docs[d];
             seen.Clear();
@@ -118,6 +118,10 @@ internal sealed class TermVectors
         }
     }
 
+    // On the calling thread for a few texts (a pair compared for a page, a handful of matches): threads only pay off
+    // for a corpus.
+    private static ParallelOptions Loop(int docs) => new() { MaxDegreeOfParallelism = docs < 1000 ? 1 : -1 };
+
     private static int[] SortedDistinct(List<int> values)
     {
         var array = values.ToArray();
@@ -150,7 +154,7 @@ internal sealed class TermVectors
         var weights = Weights = new double[n][];
         var norms = Norms = new double[n];
         var idf = Idf;
-        Parallel.For(0, n, d =>
+        Parallel.For(0, n, Loop(n), d =>
         {
             var docTerms = terms[d];
             var isMain = main?[d];

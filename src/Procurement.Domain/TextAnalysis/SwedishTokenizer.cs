@@ -62,8 +62,9 @@ public static class SwedishTokenizer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Split(string text, List<Token> tokens)
     {
-        // A word is lower-cased into this, one character per character of the text it covers.
-        Span<char> word = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        // A word is lower-cased into this, one character per character of the text it covers; a longer word than it
+        // holds moves it to the heap.
+        Span<char> word = stackalloc char[256];
         var i = 0;
         while (i < text.Length)
         {
@@ -72,6 +73,7 @@ public static class SwedishTokenizer
             var length = 0;
             while (i < text.Length)
             {
+                if (length == word.Length) word = Grown(word);
                 var c = text[i];
                 if (char.IsLetterOrDigit(c)) { word[length++] = char.ToLowerInvariant(c); i++; continue; }
                 var next = i + 1 < text.Length ? text[i + 1] : '\0';
@@ -85,12 +87,19 @@ public static class SwedishTokenizer
         }
     }
 
-    /// <summary>"24h" → number 24 with unit h; "wcag2" stays a word; plain numbers are numbers.</summary>
+    private static char[] Grown(Span<char> word)
+    {
+        var grown = new char[word.Length * 2];
+        word.CopyTo(grown);
+        return grown;
+    }
+
+    /// <summary>"24h" → number 24 with unit h; "wcag2" stays a word; plain numbers are numbers (not interned: they vary without end).</summary>
     private static Token NumberAndUnit(int start, int length, ReadOnlySpan<char> word)
     {
         var digits = 0;
         while (digits < word.Length && (char.IsDigit(word[digits]) || word[digits] == '.')) digits++;
-        if (digits == word.Length) return new Token(start, length, Intern(word), true);
+        if (digits == word.Length) return new Token(start, length, word.ToString(), true);
         if (digits > 0 && UnitOf.TryGetValue(word[digits..], out var unit))
             return new Token(start, length, string.Concat(word[..digits], unit), true);
         return new Token(start, length, Intern(word), false);

@@ -112,6 +112,8 @@ public sealed class TextAnalyzer
                 ? token.Text
                 : text.Substring(token.Start, token.Length).ToLowerInvariant();
         }
+        if (tokens.Capacity > MaxReusedTokens) reusedTokens = null;
+        else tokens.Clear();
         return new AnalyzedText(words, parts, concepts, surface);
     }
 
@@ -127,9 +129,13 @@ public sealed class TextAnalyzer
         return true;
     }
 
-    // One token list per thread, refilled for each text (the tokens do not outlive the analysis).
+    // One token list per thread, refilled for each text: the tokens do not outlive the analysis, and nothing Analyze
+    // calls analyses a text (it must not: the list would be refilled under it). Dropped after a very long text, so a
+    // thread does not keep its tokens.
     [ThreadStatic]
     private static List<Token>? reusedTokens;
+
+    private const int MaxReusedTokens = 4096;
 
     /// <summary>A word's stem, its concept (or the stem), whether it is a stop word and its compound parts' terms.</summary>
     private sealed record WordInfo(string Key, string Concept, bool IsStopWord, string[] PartTerms);
@@ -178,18 +184,26 @@ public readonly record struct AnalyzedWord(int Start, int Length, string Term);
 /// A text's analysis: its words (one per surface word, with the main term), the extra terms of compound parts
 /// by word index, and per word its concept or stem with stop words kept (what contrast rules look at).
 /// </summary>
-public sealed class AnalyzedText(IReadOnlyList<AnalyzedWord> words, IReadOnlyList<(int Word, string Term)> parts,
-    IReadOnlyList<string> concepts, IReadOnlyList<string> surface)
+public sealed class AnalyzedText
 {
-    public IReadOnlyList<AnalyzedWord> Words { get; } = words;
+    // Made by the analyser only: words, concepts and surface go together, one entry per word.
+    internal AnalyzedText(AnalyzedWord[] words, List<(int Word, string Term)> parts, string[] concepts, string[] surface)
+    {
+        Words = words;
+        Parts = parts;
+        Concepts = concepts;
+        Surface = surface;
+    }
 
-    public IReadOnlyList<(int Word, string Term)> Parts { get; } = parts;
+    public IReadOnlyList<AnalyzedWord> Words { get; }
+
+    public IReadOnlyList<(int Word, string Term)> Parts { get; }
 
     /// <summary>Per word: thesaurus concept or stem, stop words included; "" for folded unit words.</summary>
-    public IReadOnlyList<string> Concepts { get; } = concepts;
+    public IReadOnlyList<string> Concepts { get; }
 
     /// <summary>Per word: the text's own word, lower-cased (what literal contrast entries match).</summary>
-    public IReadOnlyList<string> Surface { get; } = surface;
+    public IReadOnlyList<string> Surface { get; }
 
     public IEnumerable<string> PartsOf(int word) => Parts.Where(p => p.Word == word).Select(p => p.Term);
 

@@ -122,4 +122,16 @@ public class TextAnalyzerTests
     [Fact]
     public void Siths_eid_is_not_a_citizen_e_legitimation() =>
         Assert.DoesNotContain(Analyzer.Terms("BankID")[0], Analyzer.Terms("SITHS eID i mobilen"));
+
+    [Fact]
+    public void The_analysis_keeps_each_word_as_written_in_lower_case()
+    {
+        const string text = "Tillgänglighet 99,5 % enligt WCAG 2.1; E-post och SMS-påminnelse 24 Timmar före.";
+
+        var analysis = Analyzer.Analyze(text);
+
+        Assert.Equal(analysis.Words.Select(w => text.Substring(w.Start, w.Length).ToLowerInvariant()), analysis.Surface);
+        Assert.Contains("99,5", analysis.Surface);
+        Assert.Contains("timmar", analysis.Surface);
+    }
 }
