@@ -41,4 +41,16 @@ public class SwedishTokenizerTests
             Assert.Equal(expected with { Start = expected.Start + (i / one.Count) * sentence.Length }, tokens[i]);
         }
     }
+
+    [Fact]
+    public void A_word_longer_than_the_stack_buffer_stays_one_word()
+    {
+        var word = string.Concat(Enumerable.Repeat("Bokningsbekräftelse", 40));
+        var text = "Se " + word + " nu";
+
+        var tokens = SwedishTokenizer.Tokenize(text);
+
+        Assert.Equal(["se", word.ToLowerInvariant(), "nu"], tokens.Select(t => t.Text));
+        Assert.Equal((3, word.Length), (tokens[1].Start, tokens[1].Length));
+    }
 }
