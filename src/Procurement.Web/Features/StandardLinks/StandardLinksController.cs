@@ -46,7 +46,6 @@ public sealed class StandardLinksController(
         }
 
         var catalogue = await standards.ListAsync(cancellationToken);
-        var current = await links.ApplicableVersionAsync(id, cancellationToken);
         var picked = (chosen ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var unknown = picked.Where(p => catalogue.All(s => !string.Equals(s.Id, p, StringComparison.OrdinalIgnoreCase))).ToList();
         var ids = catalogue.Where(s => picked.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).Select(s => s.Id).ToList();
@@ -56,7 +55,8 @@ public sealed class StandardLinksController(
             // officer's ticks stay on the form against the current version, to check and save again.
             ModelState.Clear();
             ModelState.AddModelError("", l["Sidan saknar uppgift om vilken version av standarderna du utgick från. Dina val visas nedan: kontrollera dem och spara igen."]);
-            return View(new ApplicableViewModel(catalogue, ids, current)).WithStatus(StatusCodes.Status400BadRequest);
+            return View(new ApplicableViewModel(catalogue, ids, await links.ApplicableVersionAsync(id, cancellationToken)))
+                .WithStatus(StatusCodes.Status400BadRequest);
         }
 
         if (!ModelState.IsValid || unknown.Count > 0)
