@@ -75,8 +75,6 @@ internal static class CandidateIndex
         var order = Grouped(vectors, maxDf);
         var words = new Packed(vectors, order);
         var gramVectors = grams is null ? null : new Packed(grams, order);
-        var taking = new SideTaking[n];
-        for (var d = 0; d < n; d++) taking[d] = SideTaking.Of(scorer.Docs[d].Sides);
         if (allPairs)
         {
             Parallel.For(0, n, options, () => new Buffer(0, vectors.Names.Length, grams?.Names.Length ?? 0), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (d, _, buffer) =>
@@ -172,9 +170,7 @@ internal static class CandidateIndex
         void Keep(int d, int other, double similarity, List<(int Other, double Similarity)> hits)
         {
             if (similarity < minSimilarity) return;
-            // As scorer.Factor (ContrastRules.Factor), from the sides each text takes alone.
-            var conflicts = taking[d].ConflictsWith(taking[other]);
-            var factor = conflicts == 0 ? 1.0 : scorer.Contrasts.ConflictFactor(conflicts);
+            var factor = scorer.Contrasts.Factor(scorer.Taking[d], scorer.Taking[other]);
             if (factor == 0 && d < other) (vetoed[d] ??= []).Add(other);
             similarity *= factor;
             if (similarity >= minSimilarity) hits.Add((other, similarity));

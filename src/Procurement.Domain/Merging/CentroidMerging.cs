@@ -61,7 +61,7 @@ internal static class CentroidMerging
             foreach (var i in membersOfRow[r])
             {
                 rowSize[r] += weights[i];
-                taking[r] = taking[r].With(SideTaking.Of(scorer.Docs[i].Sides));
+                taking[r] = taking[r].With(scorer.Taking[i]);
             }
         }
         var words = new Centroids(scorer.Words, membersOfRow, weights, cancellationToken);
@@ -135,8 +135,7 @@ internal static class CentroidMerging
         {
             if (forbidden[ra].Contains(rb)) return;
             var mean = cross[ra][rb] / (rowSize[ra] * (double)rowSize[rb]);
-            var conflicts = taking[ra].ConflictsWith(taking[rb]);
-            if (conflicts != 0) mean *= scorer.Contrasts.ConflictFactor(conflicts);
+            mean *= scorer.Contrasts.Factor(taking[ra], taking[rb]);
             if (mean >= threshold) queue.Enqueue((ra, rb, version[ra], version[rb]), (mean, ra, rb));
         }
     }

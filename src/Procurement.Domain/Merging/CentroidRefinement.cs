@@ -29,8 +29,7 @@ internal static class CentroidRefinement
             (cannot.TryGetValue(a, out var la) ? la : cannot[a] = []).Add(b);
             (cannot.TryGetValue(b, out var lb) ? lb : cannot[b] = []).Add(a);
         }
-        var taking = new SideTaking[n];
-        for (var i = 0; i < n; i++) taking[i] = SideTaking.Of(scorer.Docs[i].Sides);
+        var taking = scorer.Taking;
         var nextLabel = label.Max() + 1;
 
         for (var round = 0; round < rounds; round++)
@@ -93,8 +92,7 @@ internal static class CentroidRefinement
                         score = (1 - latentSpace.Weight) * score + latentSpace.Weight * latentSpace.Stretch(latent[l].Cosine(latentSpace.Vectors[i], self));
                     }
                     // Conflicts with any member (own cluster: other members; a member's own sides are in the union).
-                    var conflicts = taking[i].ConflictsWith(rowTaking[row[l]]);
-                    if (conflicts != 0) score *= scorer.Contrasts.ConflictFactor(conflicts);
+                    score *= scorer.Contrasts.Factor(taking[i], rowTaking[row[l]]);
                     if (score > bestScore) { bestScore = score; best = l; }
                 }
                 proposal[i] = bestScore >= threshold ? best : size[own] >= 2 ? -1 : own;

@@ -121,10 +121,10 @@ public sealed class ContrastRules
     }
 
     /// <summary>How much of two texts' similarity survives their contrasts: 1 when they take no opposite sides.</summary>
-    public double Factor((ulong SideOne, ulong SideTwo) a, (ulong SideOne, ulong SideTwo) b)
-    {
-        return ConflictFactor(SideTaking.Of(a).ConflictsWith(SideTaking.Of(b)));
-    }
+    public double Factor((ulong SideOne, ulong SideTwo) a, (ulong SideOne, ulong SideTwo) b) => Factor(SideTaking.Of(a), SideTaking.Of(b));
+
+    /// <summary>The same for the sides two texts (or two groups of texts) take alone: 1 when they conflict nowhere.</summary>
+    internal double Factor(SideTaking a, SideTaking b) => ConflictFactor(a.ConflictsWith(b));
 
     /// <summary>The product of the factors of the contrast groups whose bits are set.</summary>
     internal double ConflictFactor(ulong conflicts)

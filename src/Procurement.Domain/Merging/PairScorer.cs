@@ -12,6 +12,7 @@ internal sealed class PairScorer
     {
         Docs = docs;
         Contrasts = contrasts;
+        Taking = docs.Select(d => SideTaking.Of(d.Sides)).ToArray();
         Words = new TermVectors(docs, useIdf, partWeight);
         GramWeight = gramWeight;
         Grams = gramWeight > 0 ? TermVectors.OfGrams(docs, useIdf) : null;
@@ -20,6 +21,9 @@ internal sealed class PairScorer
     public IReadOnlyList<AnalyzedDoc> Docs { get; }
 
     public ContrastRules Contrasts { get; }
+
+    /// <summary>Per document the contrast sides it takes alone (what <see cref="ContrastRules.Factor(SideTaking, SideTaking)"/> compares).</summary>
+    public SideTaking[] Taking { get; }
 
     public TermVectors Words { get; }
 

@@ -131,7 +131,7 @@ public class CentroidMergingTests
                     var sum = rows[r].Sum(i => rows[q].Sum(j => Weights[i] * Weights[j] * Cosine(Scorer, i, j)));
                     var (r1, r2) = Union(r);
                     var (q1, q2) = Union(q);
-                    var mean = sum / (Size(r) * Size(q)) * Scorer.Contrasts.ConflictFactor((r1 & q2) | (r2 & q1));
+                    var mean = sum / (Size(r) * Size(q)) * Scorer.Contrasts.Factor(new SideTaking(r1, r2), new SideTaking(q1, q2));
                     if (mean >= threshold && (best is null || mean > best.Value.Mean)) best = (mean, r, q);
                 }
             }
