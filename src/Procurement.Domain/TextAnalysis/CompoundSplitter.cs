@@ -27,12 +27,15 @@ public sealed class CompoundSplitter
     {
         ArgumentNullException.ThrowIfNull(word);
         // Trying every cut stems many substrings; the same words recur across thousands of texts.
-        return cache.GetOrAdd(word, SplitUncached);
+        if (cache.TryGetValue(word, out var parts)) return parts;
+        parts = SplitUncached(word);
+        cache.Remember(word, parts);
+        return parts;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> cache = new(StringComparer.Ordinal);
+    private readonly BoundedWordCache<IReadOnlyList<string>> cache = new();
 
-    private IReadOnlyList<string> SplitUncached(string word)
+    private List<string> SplitUncached(string word)
     {
         if (word.Length < MinWord || word.Contains('-', StringComparison.Ordinal) || !word.All(char.IsLetter)) return [];
         var parts = new List<string>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Procurement.Domain.TextAnalysis;
@@ -24,12 +23,8 @@ public static class SwedishTokenizer
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> UnitOf = Units.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The words seen so far, each kept once: clustering thousands of texts cuts the same few thousand words again and
-    // again, and a word found here costs no new string. Bounded, as the analyser's word cache.
-    private const int MaxInterned = 200_000;
-    private static readonly ConcurrentDictionary<string, string> Interned = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> InternedBySpan =
-        Interned.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static int interned;
+    // again, and a word found here costs no new string.
+    private static readonly BoundedWordCache<bool> Interned = new();
 
     public static IReadOnlyList<Token> Tokenize(string text)
     {
@@ -107,9 +102,9 @@ public static class SwedishTokenizer
 
     private static string Intern(ReadOnlySpan<char> word)
     {
-        if (InternedBySpan.TryGetValue(word, out var known)) return known;
+        if (Interned.TryGetValue(word, out var known, out _)) return known;
         var text = word.ToString();
-        if (Volatile.Read(ref interned) < MaxInterned && Interned.TryAdd(text, text)) Interlocked.Increment(ref interned);
+        Interned.Remember(text, true);
         return text;
     }
 }

@@ -140,18 +140,13 @@ public sealed class TextAnalyzer
     /// <summary>A word's stem, its concept (or the stem), whether it is a stop word and its compound parts' terms.</summary>
     private sealed record WordInfo(string Key, string Concept, bool IsStopWord, string[] PartTerms);
 
-    private const int MaxCachedWords = 200_000;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordInfo> wordCache = new(StringComparer.Ordinal);
-
-    // Counted apart: ConcurrentDictionary.Count takes every lock of the dictionary, on every miss.
-    private int cachedWords;
+    private readonly BoundedWordCache<WordInfo> wordCache = new();
 
     private WordInfo InfoOf(string word)
     {
         if (wordCache.TryGetValue(word, out var info)) return info;
         info = Uncached(word);
-        // Bounded: a long-running server sees ever new words; past the bound they are just computed each time.
-        if (Volatile.Read(ref cachedWords) < MaxCachedWords && wordCache.TryAdd(word, info)) Interlocked.Increment(ref cachedWords);
+        wordCache.Remember(word, info);
         return info;
     }
 
